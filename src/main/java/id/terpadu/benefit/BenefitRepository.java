@@ -1,0 +1,65 @@
+package id.terpadu.benefit;
+
+import id.terpadu.database.VersionedTable;
+import id.terpadu.db.tables.records.BenefitRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import static id.terpadu.db.Tables.BENEFIT;
+
+/** Enrolments of households and members in programmes. */
+@Repository
+public class BenefitRepository {
+
+    static final VersionedTable<BenefitRecord> TABLE = new VersionedTable<>(
+            BENEFIT, BENEFIT.ID, BENEFIT.VERSION, BENEFIT.UPDATED_AT, "The benefit");
+
+    private final DSLContext dsl;
+
+    BenefitRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<BenefitRecord> findById(long id) {
+        return dsl.selectFrom(BENEFIT).where(BENEFIT.ID.eq(id)).fetchOptional();
+    }
+
+    List<BenefitRecord> findByHouseholds(Collection<Long> householdIds) {
+        return dsl.selectFrom(BENEFIT)
+                .where(BENEFIT.HOUSEHOLD_ID.in(householdIds))
+                .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
+                .fetch();
+    }
+
+    List<BenefitRecord> findByMembers(Collection<Long> memberIds) {
+        return dsl.selectFrom(BENEFIT)
+                .where(BENEFIT.MEMBER_ID.in(memberIds))
+                .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
+                .fetch();
+    }
+
+    /** An enrolment of the same beneficiary in the same programme whose period overlaps this one. */
+    Optional<BenefitRecord> findOverlapping(String programme, Long householdId, Long memberId, LocalDate startsOn,
+                                            LocalDate endsOn) {
+        Condition beneficiary = householdId != null ? BENEFIT.HOUSEHOLD_ID.eq(householdId) : BENEFIT.MEMBER_ID.eq(memberId);
+        Condition overlaps = BENEFIT.ENDS_ON.isNull().or(BENEFIT.ENDS_ON.ge(startsOn));
+        if (endsOn != null) {
+            overlaps = overlaps.and(BENEFIT.STARTS_ON.le(endsOn));
+        }
+        return dsl.selectFrom(BENEFIT)
+                .where(BENEFIT.PROGRAMME_CODE.eq(programme), beneficiary, overlaps)
+                .orderBy(BENEFIT.STARTS_ON)
+                .limit(1)
+                .fetchOptional();
+    }
+
+    BenefitRecord insert(BenefitRecord benefit) {
+        return dsl.insertInto(BENEFIT).set(benefit).returning().fetchSingle();
+    }
+}

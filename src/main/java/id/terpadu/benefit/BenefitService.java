@@ -1,0 +1,119 @@
+package id.terpadu.benefit;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.BenefitRecord;
+import id.terpadu.db.tables.records.ProgrammeRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.ConflictException;
+import id.terpadu.error.NotFoundException;
+import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.member.MemberRepository;
+import id.terpadu.programme.ReferenceDataRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/** Enrols households and members in programmes and stops enrolments; each method is one transaction. */
+@Service
+@Transactional
+class BenefitService {
+
+    private static final Set<String> ENROLMENT_STATUSES = Set.of("PROPOSED", "APPROVED", "ACTIVE");
+
+    private final BenefitRepository benefits;
+    private final ReferenceDataRepository referenceData;
+    private final HouseholdRepository households;
+    private final MemberRepository members;
+    private final VersionedRows versionedRows;
+
+    BenefitService(BenefitRepository benefits, ReferenceDataRepository referenceData, HouseholdRepository households,
+                   MemberRepository members, VersionedRows versionedRows) {
+        this.benefits = benefits;
+        this.referenceData = referenceData;
+        this.households = households;
+        this.members = members;
+        this.versionedRows = versionedRows;
+    }
+
+    BenefitRecord enrol(EnrolBenefitInput input) {
+        ProgrammeRecord programme = referenceData.findProgramme(input.programme())
+                .orElseThrow(() -> new NotFoundException("input.programme", "No programme has the code '" + input.programme() + "'."));
+        Long householdId = null;
+        Long memberId = null;
+        if ("HOUSEHOLD".equals(programme.getTarget())) {
+            if (input.kk() == null || input.nik() != null) {
+                throw new BadRequestException(input.kk() == null ? "input.kk" : "input.nik",
+                        programme.getCode() + " enrols whole households: give the KK and no NIK.");
+            }
+            householdId = households.getCurrentByKk(input.kk(), "input.kk").getId();
+        } else {
+            if (input.nik() == null || input.kk() != null) {
+                throw new BadRequestException(input.nik() == null ? "input.nik" : "input.kk",
+                        programme.getCode() + " enrols single persons: give the NIK and no KK.");
+            }
+            memberId = members.getByNik(input.nik(), "input.nik").getId();
+        }
+        if (input.endsOn() != null && input.endsOn().isBefore(input.startsOn())) {
+            throw new BadRequestException("input.endsOn", "The period ends before it starts.");
+        }
+        String status = input.status() == null ? "PROPOSED" : input.status();
+        if (!ENROLMENT_STATUSES.contains(status)) {
+            throw new BadRequestException("input.status", "A new enrolment is PROPOSED, APPROVED or ACTIVE; stop it with stopBenefit.");
+        }
+        if (input.amount() != null && (input.amount() < 0 || input.amount() > 1e12)) {
+            throw new BadRequestException("input.amount", "The amount is a number of rupiah, not negative.");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the household or person is enrolled.");
+        }
+        benefits.findOverlapping(programme.getCode(), householdId, memberId, input.startsOn(), input.endsOn())
+                .ifPresent(existing -> {
+                    throw new ConflictException("input.startsOn", "Already enrolled in " + programme.getCode() + " from "
+                            + existing.getStartsOn() + (existing.getEndsOn() == null ? " without an end" : " to " + existing.getEndsOn())
+                            + ": one programme, one beneficiary, one period (no double aid).",
+                            Map.of("existingId", GlobalId.encode("Benefit", existing.getId())));
+                });
+        return benefits.insert(new BenefitRecord()
+                .setProgrammeCode(programme.getCode())
+                .setHouseholdId(householdId)
+                .setMemberId(memberId)
+                .setStartsOn(input.startsOn())
+                .setEndsOn(input.endsOn())
+                .setStatus(status)
+                .setAmount(input.amount() == null ? null : BigDecimal.valueOf(input.amount()))
+                .setReason(input.reason().strip()));
+    }
+
+    BenefitRecord stop(StopBenefitInput input) {
+        BenefitRecord benefit = GlobalId.decode(input.id())
+                .filter(id -> id.type().equals("Benefit"))
+                .flatMap(id -> benefits.findById(id.id()))
+                .orElseThrow(() -> new NotFoundException("input.id", "No benefit has this ID."));
+        if ("STOPPED".equals(benefit.getStatus())) {
+            throw new ConflictException("input.id", "This benefit was already stopped.");
+        }
+        if (input.stoppedOn().isBefore(benefit.getStartsOn())) {
+            throw new BadRequestException("input.stoppedOn", "A benefit cannot stop before it started (" + benefit.getStartsOn() + ").");
+        }
+        if (benefit.getEndsOn() != null && input.stoppedOn().isAfter(benefit.getEndsOn())) {
+            throw new BadRequestException("input.stoppedOn", "The benefit already ends on " + benefit.getEndsOn() + ".");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the benefit stops.");
+        }
+        return versionedRows.change(BenefitRepository.TABLE, benefit.getId(), input.expectedVersion(),
+                new BenefitRecord().setStatus("STOPPED").setEndsOn(input.stoppedOn()).setStopReason(input.reason().strip()));
+    }
+
+    record EnrolBenefitInput(String programme, String kk, String nik, LocalDate startsOn, LocalDate endsOn,
+                             String status, Double amount, String reason) {
+    }
+
+    record StopBenefitInput(String id, long expectedVersion, LocalDate stoppedOn, String reason) {
+    }
+}

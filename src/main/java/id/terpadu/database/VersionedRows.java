@@ -1,0 +1,92 @@
+package id.terpadu.database;
+
+import id.terpadu.error.ConflictException;
+import org.jooq.DSLContext;
+import org.jooq.TableRecord;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads rows of {@link VersionedTable}s, and writes them only when the client's expected version is
+ * current, in one statement each, so two agencies can never silently overwrite each other.
+ */
+@Component
+public class VersionedRows {
+
+    private final DSLContext dsl;
+
+    VersionedRows(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The rows of these keys, in one statement (the batch behind a nested GraphQL field). */
+    public <R extends TableRecord<R>> List<R> findByKeys(VersionedTable<R> versioned, Collection<Long> keys) {
+        return dsl.selectFrom(versioned.table()).where(versioned.key().in(keys)).fetch();
+    }
+
+    /** The row of this key, if there is one. */
+    public <R extends TableRecord<R>> Optional<R> findByKey(VersionedTable<R> versioned, long key) {
+        return dsl.selectFrom(versioned.table()).where(versioned.key().eq(key)).fetchOptional();
+    }
+
+    /**
+     * Creates the row when {@code expectedVersion} is 0, otherwise changes the row whose version is
+     * {@code expectedVersion}; answers CONFLICT with the current version when the row moved on.
+     *
+     * @param changes a record holding only the columns to write
+     */
+    public <R extends TableRecord<R>> R write(VersionedTable<R> versioned, long key, long expectedVersion, R changes) {
+        R written = expectedVersion == 0
+                ? dsl.insertInto(versioned.table())
+                        .set(changes)
+                        .set(versioned.key(), key)
+                        .onConflictDoNothing()
+                        .returning()
+                        .fetchOne()
+                : update(versioned, key, expectedVersion, changes);
+        if (written == null) {
+            throw ConflictException.staleVersion(versioned.what(), expectedVersion, currentVersion(versioned, key));
+        }
+        return written;
+    }
+
+    /** Changes an existing row whose version is {@code expectedVersion}; CONFLICT otherwise. */
+    public <R extends TableRecord<R>> R change(VersionedTable<R> versioned, long key, long expectedVersion, R changes) {
+        R written = update(versioned, key, expectedVersion, changes);
+        if (written == null) {
+            throw ConflictException.staleVersion(versioned.what(), expectedVersion, currentVersion(versioned, key));
+        }
+        return written;
+    }
+
+    /** Marks a row as changed by a write elsewhere (a member joining a household), whatever its version. */
+    public <R extends TableRecord<R>> void touch(VersionedTable<R> versioned, long key) {
+        dsl.update(versioned.table())
+                .set(versioned.version(), versioned.version().plus(1L))
+                .set(versioned.updatedAt(), OffsetDateTime.now())
+                .where(versioned.key().eq(key))
+                .execute();
+    }
+
+    private <R extends TableRecord<R>> R update(VersionedTable<R> versioned, long key, long expectedVersion, R changes) {
+        return dsl.update(versioned.table())
+                .set(changes)
+                .set(versioned.version(), versioned.version().plus(1L))
+                .set(versioned.updatedAt(), OffsetDateTime.now())
+                .where(versioned.key().eq(key).and(versioned.version().eq(expectedVersion)))
+                .returning()
+                .fetchOne();
+    }
+
+    private <R extends TableRecord<R>> long currentVersion(VersionedTable<R> versioned, long key) {
+        Long current = dsl.select(versioned.version())
+                .from(versioned.table())
+                .where(versioned.key().eq(key))
+                .fetchOne(versioned.version());
+        return current == null ? 0 : current;
+    }
+}

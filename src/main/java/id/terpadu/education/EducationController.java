@@ -1,0 +1,47 @@
+package id.terpadu.education;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.EducationFacetRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.education.EducationService.UpdateSchoolStatusInput;
+import id.terpadu.graphql.Batches;
+import id.terpadu.member.MemberRepository;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+
+/** The education office's facet: a person's school status and PIP. */
+@Controller
+class EducationController {
+
+    private final EducationService service;
+    private final VersionedRows versionedRows;
+    private final MemberRepository members;
+
+    EducationController(EducationService service, VersionedRows versionedRows, MemberRepository members) {
+        this.service = service;
+        this.versionedRows = versionedRows;
+        this.members = members;
+    }
+
+    @MutationMapping
+    EducationFacetRecord updateSchoolStatus(@Argument UpdateSchoolStatusInput input) {
+        return service.updateSchoolStatus(input);
+    }
+
+    @BatchMapping(typeName = "Member")
+    List<EducationFacetRecord> education(List<MemberRecord> people) {
+        return Batches.lookup(people, MemberRecord::getId, Batches.index(
+                versionedRows.findByKeys(EducationFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
+                EducationFacetRecord::getMemberId));
+    }
+
+    @BatchMapping(typeName = "EducationFacet")
+    List<MemberRecord> member(List<EducationFacetRecord> facets) {
+        return Batches.lookup(facets, EducationFacetRecord::getMemberId, Batches.index(
+                members.findAllById(facets.stream().map(EducationFacetRecord::getMemberId).toList()), MemberRecord::getId));
+    }
+}

@@ -1,0 +1,43 @@
+package id.terpadu.error;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates a constraint the database enforced into the refusal a client understands. The
+ * services check the same rules first with better messages; this catches what slips past them,
+ * such as two requests registering the same NIK at the same moment.
+ */
+@Component
+class ConstraintViolations {
+
+    private static final Map<String, HubException> BY_CONSTRAINT = Map.of(
+            "household_kk_key", new ConflictException("input.kk", "A household with this KK is already registered."),
+            "member_nik_key", new ConflictException("input.nik", "A person with this NIK is already registered."),
+            "member_one_head_per_household", new ConflictException("input.relationship", "The household already has a head."),
+            "household_village_fkey", new NotFoundException("input.villageCode", "No village has this code."),
+            "benefit_programme_fkey", new NotFoundException("input.programme", "No programme has this code."),
+            "benefit_no_double_household", new ConflictException("input.startsOn",
+                    "The household already holds this programme in an overlapping period (no double aid)."),
+            "benefit_no_double_member", new ConflictException("input.startsOn",
+                    "The person already holds this programme in an overlapping period (no double aid)."),
+            "benefit_period_order", new BadRequestException("input.endsOn", "The period ends before it starts."));
+
+    Optional<HubException> translate(DataIntegrityViolationException violation) {
+        return constraintName(violation).map(BY_CONSTRAINT::get);
+    }
+
+    private static Optional<String> constraintName(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql) {
+                return Optional.ofNullable(psql.getServerErrorMessage()).map(ServerErrorMessage::getConstraint);
+            }
+        }
+        return Optional.empty();
+    }
+}

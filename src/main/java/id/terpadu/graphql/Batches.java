@@ -1,0 +1,31 @@
+package id.terpadu.graphql;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Helpers for {@code @BatchMapping} methods, which answer in the order of their sources. */
+public final class Batches {
+
+    private Batches() {
+    }
+
+    /** For each source, the value its key maps to (null when none). */
+    public static <S, K, V> List<V> lookup(List<S> sources, Function<S, K> key, Map<K, V> values) {
+        return sources.stream().map(source -> values.get(key.apply(source))).toList();
+    }
+
+    /** For each source, the values grouped under its key (empty when none). */
+    public static <S, K, V> List<List<V>> groups(List<S> sources, Function<S, K> key, Collection<V> values,
+                                                 Function<V, K> valueKey) {
+        Map<K, List<V>> grouped = values.stream().collect(Collectors.groupingBy(valueKey));
+        return sources.stream().map(source -> grouped.getOrDefault(key.apply(source), List.of())).toList();
+    }
+
+    /** Values by their key. */
+    public static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {
+        return values.stream().collect(Collectors.toMap(key, Function.identity(), (first, second) -> first));
+    }
+}

@@ -1,0 +1,47 @@
+package id.terpadu.health;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.HealthFacetRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.graphql.Batches;
+import id.terpadu.health.HealthService.UpdateJknStatusInput;
+import id.terpadu.member.MemberRepository;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+
+/** The health office's facet: a person's JKN status. */
+@Controller
+class HealthController {
+
+    private final HealthService service;
+    private final VersionedRows versionedRows;
+    private final MemberRepository members;
+
+    HealthController(HealthService service, VersionedRows versionedRows, MemberRepository members) {
+        this.service = service;
+        this.versionedRows = versionedRows;
+        this.members = members;
+    }
+
+    @MutationMapping
+    HealthFacetRecord updateJknStatus(@Argument UpdateJknStatusInput input) {
+        return service.updateJknStatus(input);
+    }
+
+    @BatchMapping(typeName = "Member")
+    List<HealthFacetRecord> health(List<MemberRecord> people) {
+        return Batches.lookup(people, MemberRecord::getId, Batches.index(
+                versionedRows.findByKeys(HealthFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
+                HealthFacetRecord::getMemberId));
+    }
+
+    @BatchMapping(typeName = "HealthFacet")
+    List<MemberRecord> member(List<HealthFacetRecord> facets) {
+        return Batches.lookup(facets, HealthFacetRecord::getMemberId, Batches.index(
+                members.findAllById(facets.stream().map(HealthFacetRecord::getMemberId).toList()), MemberRecord::getId));
+    }
+}

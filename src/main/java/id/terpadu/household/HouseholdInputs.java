@@ -1,0 +1,26 @@
+package id.terpadu.household;
+
+import id.terpadu.member.NewMemberInput;
+
+import java.util.List;
+
+/** The inputs of the household mutations, as the schema declares them. */
+final class HouseholdInputs {
+
+    private HouseholdInputs() {
+    }
+
+    record RegisterHouseholdInput(String kk, String villageCode, String address, String rt, String rw,
+                                  List<NewMemberInput> members) {
+    }
+
+    record AddMemberInput(String kk, long expectedVersion, NewMemberInput member) {
+    }
+
+    record UpdateHouseholdAddressInput(String kk, long expectedVersion, String villageCode, String address,
+                                       String rt, String rw) {
+    }
+
+    record ChangeHouseholdKkInput(String kk, long expectedVersion, String newKk, String reason) {
+    }
+}

@@ -1,0 +1,143 @@
+package id.terpadu.household;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.ConflictException;
+import id.terpadu.error.NotFoundException;
+import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdInputs.AddMemberInput;
+import id.terpadu.household.HouseholdInputs.ChangeHouseholdKkInput;
+import id.terpadu.household.HouseholdInputs.RegisterHouseholdInput;
+import id.terpadu.household.HouseholdInputs.UpdateHouseholdAddressInput;
+import id.terpadu.identity.IdentityNumbers;
+import id.terpadu.member.MemberRegistration;
+import id.terpadu.member.MemberRepository;
+import id.terpadu.member.NewMemberInput;
+import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Registers households and changes their core record; each method is one transaction. */
+@Service
+@Transactional
+class HouseholdService {
+
+    private final HouseholdRepository households;
+    private final MemberRepository members;
+    private final MemberRegistration registration;
+    private final RegionRepository regions;
+    private final IdentityNumbers identityNumbers;
+    private final VersionedRows versionedRows;
+
+    HouseholdService(HouseholdRepository households, MemberRepository members, MemberRegistration registration,
+                     RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows) {
+        this.households = households;
+        this.members = members;
+        this.registration = registration;
+        this.regions = regions;
+        this.identityNumbers = identityNumbers;
+        this.versionedRows = versionedRows;
+    }
+
+    HouseholdRecord register(RegisterHouseholdInput input) {
+        checkNewKk(input.kk(), "input.kk");
+        String village = village(input.villageCode());
+        checkAddress(input.address(), input.rt(), input.rw());
+        checkMembers(input.members());
+        HouseholdRecord household = households.insert(new HouseholdRecord()
+                .setKk(input.kk())
+                .setVillageCode(village)
+                .setAddress(input.address().strip())
+                .setRt(input.rt())
+                .setRw(input.rw()));
+        input.members().forEach(member -> registration.register(member, household.getId()));
+        return household;
+    }
+
+    MemberRecord addMember(AddMemberInput input) {
+        HouseholdRecord household = current(input.kk());
+        registration.check(input.member(), "input.member");
+        if ("HEAD".equals(input.member().relationship()) && members.hasHead(household.getId())) {
+            throw new ConflictException("input.member.relationship", "The household already has a head.");
+        }
+        versionedRows.change(HouseholdRepository.CORE, household.getId(), input.expectedVersion(), new HouseholdRecord());
+        return registration.register(input.member(), household.getId());
+    }
+
+    HouseholdRecord updateAddress(UpdateHouseholdAddressInput input) {
+        HouseholdRecord household = current(input.kk());
+        String village = village(input.villageCode());
+        checkAddress(input.address(), input.rt(), input.rw());
+        return versionedRows.change(HouseholdRepository.CORE, household.getId(), input.expectedVersion(),
+                new HouseholdRecord()
+                        .setVillageCode(village)
+                        .setAddress(input.address().strip())
+                        .setRt(input.rt())
+                        .setRw(input.rw()));
+    }
+
+    HouseholdRecord changeKk(ChangeHouseholdKkInput input) {
+        HouseholdRecord household = current(input.kk());
+        checkNewKk(input.newKk(), "input.newKk");
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the family card changed.");
+        }
+        HouseholdRecord changed = versionedRows.change(HouseholdRepository.CORE, household.getId(),
+                input.expectedVersion(), new HouseholdRecord().setKk(input.newKk()));
+        households.recordKkChange(household.getId(), household.getKk(), input.reason().strip());
+        return changed;
+    }
+
+    private HouseholdRecord current(String kk) {
+        return households.getCurrentByKk(kk, "input.kk");
+    }
+
+    private void checkNewKk(String kk, String field) {
+        identityNumbers.checkKk(kk, field);
+        households.findByKk(kk).ifPresent(existing -> {
+            throw new ConflictException(field, "A household with this KK is already registered"
+                    + (existing.getKk().equals(kk) ? "." : " (as an earlier family card)."),
+                    Map.of("existingId", GlobalId.encode("Household", existing.getId())));
+        });
+    }
+
+    private String village(String villageCode) {
+        return RegionCode.normalise(villageCode)
+                .filter(regions::isVillage)
+                .orElseThrow(() -> new NotFoundException("input.villageCode", "No village has the code '" + villageCode + "'."));
+    }
+
+    private static void checkAddress(String address, String rt, String rw) {
+        if (address == null || address.isBlank()) {
+            throw new BadRequestException("input.address", "Give the street address.");
+        }
+        if (rt != null && !rt.matches("[0-9]{1,3}")) {
+            throw new BadRequestException("input.rt", "An RT is a number of up to 3 digits.");
+        }
+        if (rw != null && !rw.matches("[0-9]{1,3}")) {
+            throw new BadRequestException("input.rw", "An RW is a number of up to 3 digits.");
+        }
+    }
+
+    private void checkMembers(List<NewMemberInput> newMembers) {
+        if (newMembers == null || newMembers.stream().filter(m -> "HEAD".equals(m.relationship())).count() != 1) {
+            throw new BadRequestException("input.members", "A family card lists exactly one head (relationship HEAD).");
+        }
+        Set<String> niks = new HashSet<>();
+        for (int i = 0; i < newMembers.size(); i++) {
+            String field = "input.members[" + i + "]";
+            if (!niks.add(newMembers.get(i).nik())) {
+                throw new BadRequestException(field + ".nik", "The same NIK is listed twice.");
+            }
+            registration.check(newMembers.get(i), field);
+        }
+    }
+}

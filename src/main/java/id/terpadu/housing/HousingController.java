@@ -1,0 +1,48 @@
+package id.terpadu.housing;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.HousingFacetRecord;
+import id.terpadu.graphql.Batches;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.housing.HousingService.RecordHousingConditionInput;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+
+/** The housing office's facet: the condition of a household's house. */
+@Controller
+class HousingController {
+
+    private final HousingService service;
+    private final VersionedRows versionedRows;
+    private final HouseholdRepository households;
+
+    HousingController(HousingService service, VersionedRows versionedRows, HouseholdRepository households) {
+        this.service = service;
+        this.versionedRows = versionedRows;
+        this.households = households;
+    }
+
+    @MutationMapping
+    HousingFacetRecord recordHousingCondition(@Argument RecordHousingConditionInput input) {
+        return service.recordCondition(input);
+    }
+
+    @BatchMapping(typeName = "Household")
+    List<HousingFacetRecord> housing(List<HouseholdRecord> page) {
+        return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
+                versionedRows.findByKeys(HousingFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
+                HousingFacetRecord::getHouseholdId));
+    }
+
+    @BatchMapping(typeName = "HousingFacet")
+    List<HouseholdRecord> household(List<HousingFacetRecord> facets) {
+        return Batches.lookup(facets, HousingFacetRecord::getHouseholdId, Batches.index(
+                households.findAllById(facets.stream().map(HousingFacetRecord::getHouseholdId).toList()),
+                HouseholdRecord::getId));
+    }
+}

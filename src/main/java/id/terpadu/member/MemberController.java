@@ -1,0 +1,78 @@
+package id.terpadu.member;
+
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.MemberMoveRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.graphql.Batches;
+import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.member.MemberService.MoveMemberInput;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** People: lookup by NIK, their household, and moves between households. */
+@Controller
+class MemberController {
+
+    private final MemberRepository members;
+    private final MemberService service;
+    private final HouseholdRepository households;
+
+    MemberController(MemberRepository members, MemberService service, HouseholdRepository households) {
+        this.members = members;
+        this.service = service;
+        this.households = households;
+    }
+
+    @QueryMapping
+    MemberRecord member(@Argument String nik) {
+        return members.findByNik(nik).orElse(null);
+    }
+
+    @MutationMapping
+    MemberRecord moveMember(@Argument MoveMemberInput input) {
+        return service.move(input);
+    }
+
+    @SchemaMapping(typeName = "Member")
+    String id(MemberRecord member) {
+        return GlobalId.encode("Member", member.getId());
+    }
+
+    @BatchMapping(typeName = "Member")
+    List<HouseholdRecord> household(List<MemberRecord> people) {
+        return Batches.lookup(people, MemberRecord::getHouseholdId,
+                householdsById(people.stream().map(MemberRecord::getHouseholdId)));
+    }
+
+    @BatchMapping(typeName = "Member")
+    List<List<MemberMoveRecord>> moves(List<MemberRecord> people) {
+        return Batches.groups(people, MemberRecord::getId,
+                members.moves(people.stream().map(MemberRecord::getId).toList()), MemberMoveRecord::getMemberId);
+    }
+
+    @BatchMapping(typeName = "MemberMove")
+    List<HouseholdRecord> from(List<MemberMoveRecord> moves) {
+        return Batches.lookup(moves, MemberMoveRecord::getFromHouseholdId,
+                householdsById(moves.stream().map(MemberMoveRecord::getFromHouseholdId)));
+    }
+
+    @BatchMapping(typeName = "MemberMove")
+    List<HouseholdRecord> to(List<MemberMoveRecord> moves) {
+        return Batches.lookup(moves, MemberMoveRecord::getToHouseholdId,
+                householdsById(moves.stream().map(MemberMoveRecord::getToHouseholdId)));
+    }
+
+    private Map<Long, HouseholdRecord> householdsById(Stream<Long> ids) {
+        return Batches.index(households.findAllById(ids.distinct().toList()), HouseholdRecord::getId);
+    }
+}

@@ -1,0 +1,63 @@
+package id.terpadu.member;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.MemberMoveRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.ConflictException;
+import id.terpadu.household.HouseholdRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+
+/** Moves people between households, keeping where they came from. */
+@Service
+@Transactional
+class MemberService {
+
+    private final MemberRepository members;
+    private final HouseholdRepository households;
+    private final VersionedRows versionedRows;
+
+    MemberService(MemberRepository members, HouseholdRepository households, VersionedRows versionedRows) {
+        this.members = members;
+        this.households = households;
+        this.versionedRows = versionedRows;
+    }
+
+    MemberRecord move(MoveMemberInput input) {
+        MemberRecord member = members.getByNik(input.nik(), "input.nik");
+        HouseholdRecord target = households.getCurrentByKk(input.toKk(), "input.toKk");
+        if (target.getId().equals(member.getHouseholdId())) {
+            throw new BadRequestException("input.toKk", "The person already belongs to this household.");
+        }
+        if (input.movedOn().isAfter(LocalDate.now())) {
+            throw new BadRequestException("input.movedOn", "A move is recorded once it has happened, not in advance.");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the person moved.");
+        }
+        if ("HEAD".equals(input.relationship()) && members.hasHead(target.getId())) {
+            throw new ConflictException("input.relationship", "That household already has a head.");
+        }
+        MemberRecord moved = versionedRows.change(MemberRepository.CORE, member.getId(), input.expectedVersion(),
+                new MemberRecord().setHouseholdId(target.getId()).setRelationship(input.relationship()));
+        members.recordMove(new MemberMoveRecord()
+                .setMemberId(member.getId())
+                .setFromHouseholdId(member.getHouseholdId())
+                .setToHouseholdId(target.getId())
+                .setFromRelationship(member.getRelationship())
+                .setToRelationship(input.relationship())
+                .setMovedOn(input.movedOn())
+                .setReason(input.reason().strip()));
+        versionedRows.touch(HouseholdRepository.CORE, member.getHouseholdId());
+        versionedRows.touch(HouseholdRepository.CORE, target.getId());
+        return moved;
+    }
+
+    record MoveMemberInput(String nik, long expectedVersion, String toKk, String relationship, LocalDate movedOn,
+                           String reason) {
+    }
+}

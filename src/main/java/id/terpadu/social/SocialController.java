@@ -1,0 +1,71 @@
+package id.terpadu.social;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.ClusterRecord;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.SocialFacetRecord;
+import id.terpadu.graphql.Batches;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.programme.ReferenceDataRepository;
+import id.terpadu.social.SocialService.AssignClusterInput;
+import id.terpadu.social.SocialService.RecordSocialAssessmentInput;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+
+/** The social office's facet: cluster, decile and indicators of a household. */
+@Controller
+class SocialController {
+
+    private final SocialService service;
+    private final VersionedRows versionedRows;
+    private final HouseholdRepository households;
+    private final ReferenceDataRepository referenceData;
+
+    SocialController(SocialService service, VersionedRows versionedRows, HouseholdRepository households,
+                     ReferenceDataRepository referenceData) {
+        this.service = service;
+        this.versionedRows = versionedRows;
+        this.households = households;
+        this.referenceData = referenceData;
+    }
+
+    @MutationMapping
+    SocialFacetRecord assignCluster(@Argument AssignClusterInput input) {
+        return service.assignCluster(input);
+    }
+
+    @MutationMapping
+    SocialFacetRecord recordSocialAssessment(@Argument RecordSocialAssessmentInput input) {
+        return service.recordAssessment(input);
+    }
+
+    @BatchMapping(typeName = "Household")
+    List<SocialFacetRecord> social(List<HouseholdRecord> page) {
+        return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
+                versionedRows.findByKeys(SocialFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
+                SocialFacetRecord::getHouseholdId));
+    }
+
+    @BatchMapping(typeName = "SocialFacet")
+    List<HouseholdRecord> household(List<SocialFacetRecord> facets) {
+        return Batches.lookup(facets, SocialFacetRecord::getHouseholdId, Batches.index(
+                households.findAllById(facets.stream().map(SocialFacetRecord::getHouseholdId).toList()),
+                HouseholdRecord::getId));
+    }
+
+    @BatchMapping(typeName = "SocialFacet")
+    List<ClusterRecord> cluster(List<SocialFacetRecord> facets) {
+        return Batches.lookup(facets, SocialFacetRecord::getClusterCode,
+                Batches.index(referenceData.clusters(), ClusterRecord::getCode));
+    }
+
+    @SchemaMapping(typeName = "SocialFacet")
+    int povertyIndicatorCount(SocialFacetRecord facet) {
+        return facet.getPovertyIndicators().length;
+    }
+}

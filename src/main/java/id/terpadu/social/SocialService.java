@@ -1,0 +1,63 @@
+package id.terpadu.social;
+
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.SocialFacetRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.NotFoundException;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.programme.ReferenceDataRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/** The social office's writes: clusters, deciles and poverty indicators. */
+@Service
+@Transactional
+class SocialService {
+
+    private final HouseholdRepository households;
+    private final ReferenceDataRepository referenceData;
+    private final VersionedRows versionedRows;
+
+    SocialService(HouseholdRepository households, ReferenceDataRepository referenceData, VersionedRows versionedRows) {
+        this.households = households;
+        this.referenceData = referenceData;
+        this.versionedRows = versionedRows;
+    }
+
+    SocialFacetRecord assignCluster(AssignClusterInput input) {
+        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+        if (input.cluster() != null && referenceData.findCluster(input.cluster()).isEmpty()) {
+            throw new NotFoundException("input.cluster", "No cluster has the code '" + input.cluster() + "'.");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the household belongs in this cluster.");
+        }
+        return versionedRows.write(SocialFacets.TABLE, household.getId(), input.expectedVersion(),
+                new SocialFacetRecord().setClusterCode(input.cluster()).setClusterReason(input.reason().strip()));
+    }
+
+    SocialFacetRecord recordAssessment(RecordSocialAssessmentInput input) {
+        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+        if (input.decile() != null && (input.decile() < 1 || input.decile() > 10)) {
+            throw new BadRequestException("input.decile", "A DTSEN decile runs from 1 (poorest) to 10.");
+        }
+        if (input.decile() != null && (input.decileQuarter() == null || !input.decileQuarter().matches("[0-9]{4}Q[1-4]"))) {
+            throw new BadRequestException("input.decileQuarter", "Give the DTSEN quarter of the decile, like 2025Q3.");
+        }
+        return versionedRows.write(SocialFacets.TABLE, household.getId(), input.expectedVersion(),
+                new SocialFacetRecord()
+                        .setDecile(input.decile() == null ? null : input.decile().shortValue())
+                        .setDecileQuarter(input.decile() == null ? null : input.decileQuarter())
+                        .setPovertyIndicators(input.povertyIndicators().stream().distinct().toArray(String[]::new)));
+    }
+
+    record AssignClusterInput(String kk, long expectedVersion, String cluster, String reason) {
+    }
+
+    record RecordSocialAssessmentInput(String kk, long expectedVersion, Integer decile, String decileQuarter,
+                                       List<String> povertyIndicators) {
+    }
+}
