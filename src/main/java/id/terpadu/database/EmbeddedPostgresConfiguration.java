@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (properties.dataDirectory() != null) {
+        if (StringUtils.hasText(properties.dataDirectory())) {
             builder.setDataDirectory(Path.of(properties.dataDirectory()))
                     .setCleanDataDirectory(false);
         }
@@ -43,7 +44,7 @@ public class EmbeddedPostgresConfiguration {
 
     /**
      * @param dataDirectory where the embedded server keeps its data; a fresh temporary folder
-     *                      that is deleted on exit when unset
+     *                      that is deleted on exit when empty
      * @param port          the port it listens on; any free port when 0
      */
     @ConfigurationProperties("terpadu.embedded-postgres")
