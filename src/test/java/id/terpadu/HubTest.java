@@ -13,9 +13,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the hub's tests: the whole application on a random port against a real PostgreSQL
- * (see {@link TestDatabase}), queried over HTTP like an agency's app would. All tests share one
- * application context and database, so each test makes its own households with fresh identities
- * ({@link TestIdentities}).
+ * (see {@link TestDatabase}) and a real Keycloak ({@link TestKeycloak}), queried over HTTP with
+ * real tokens like an agency's app would. {@link #graphQl} calls as UPT-PK, which may read and
+ * write everything; {@link #as(String)} calls as another demo user. All tests share one
+ * application context and database, so each test makes its own households with fresh
+ * identities ({@link TestIdentities}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SqlCountingConfiguration.class)
@@ -33,15 +35,25 @@ public abstract class HubTest {
     protected HttpGraphQlTester graphQl;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void services(DynamicPropertyRegistry registry) {
         TestDatabase.configure(registry);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestKeycloak::issuer);
     }
 
     @BeforeEach
     void connect() {
-        WebTestClient client = WebTestClient.bindToServer()
+        graphQl = as("uptpk");
+    }
+
+    /** A tester that calls with the token of this demo user (or of the bpjs-sync service account). */
+    protected HttpGraphQlTester as(String user) {
+        return anonymous().mutate().header("Authorization", "Bearer " + Tokens.of(user)).build();
+    }
+
+    /** A tester that sends no token. */
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
-                .build();
-        graphQl = HttpGraphQlTester.create(client);
+                .build());
     }
 }

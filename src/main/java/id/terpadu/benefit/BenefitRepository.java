@@ -1,5 +1,6 @@
 package id.terpadu.benefit;
 
+import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.jooq.Condition;
@@ -21,18 +22,21 @@ public class BenefitRepository {
             BENEFIT, BENEFIT.ID, BENEFIT.VERSION, BENEFIT.UPDATED_AT, "The benefit");
 
     private final DSLContext dsl;
+    private final RowScope scope;
 
-    BenefitRepository(DSLContext dsl) {
+    BenefitRepository(DSLContext dsl, RowScope scope) {
         this.dsl = dsl;
+        this.scope = scope;
     }
 
     public Optional<BenefitRecord> findById(long id) {
-        return dsl.selectFrom(BENEFIT).where(BENEFIT.ID.eq(id)).fetchOptional();
+        return dsl.selectFrom(BENEFIT).where(BENEFIT.ID.eq(id)).and(scope.benefits()).fetchOptional();
     }
 
     List<BenefitRecord> findByHouseholds(Collection<Long> householdIds) {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.HOUSEHOLD_ID.in(householdIds))
+                .and(scope.benefits())
                 .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
                 .fetch();
     }
@@ -40,6 +44,7 @@ public class BenefitRepository {
     List<BenefitRecord> findByMembers(Collection<Long> memberIds) {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.MEMBER_ID.in(memberIds))
+                .and(scope.benefits())
                 .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
                 .fetch();
     }

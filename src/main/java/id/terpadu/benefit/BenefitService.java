@@ -1,10 +1,12 @@
 package id.terpadu.benefit;
 
+import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.HouseholdRepository;
@@ -30,9 +32,11 @@ class BenefitService {
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final VersionedRows versionedRows;
+    private final RowScope scope;
 
     BenefitService(BenefitRepository benefits, ReferenceDataRepository referenceData, HouseholdRepository households,
-                   MemberRepository members, VersionedRows versionedRows) {
+                   MemberRepository members, VersionedRows versionedRows, RowScope scope) {
+        this.scope = scope;
         this.benefits = benefits;
         this.referenceData = referenceData;
         this.households = households;
@@ -43,6 +47,9 @@ class BenefitService {
     BenefitRecord enrol(EnrolBenefitInput input) {
         ProgrammeRecord programme = referenceData.findProgramme(input.programme())
                 .orElseThrow(() -> new NotFoundException("input.programme", "No programme has the code '" + input.programme() + "'."));
+        if (!scope.writesBenefitsOf(programme.getCode())) {
+            throw new ForbiddenException("input.programme", "Your role may not enrol in " + programme.getCode() + ".");
+        }
         Long householdId = null;
         Long memberId = null;
         if ("HOUSEHOLD".equals(programme.getTarget())) {
@@ -94,6 +101,9 @@ class BenefitService {
                 .filter(id -> id.type().equals("Benefit"))
                 .flatMap(id -> benefits.findById(id.id()))
                 .orElseThrow(() -> new NotFoundException("input.id", "No benefit has this ID."));
+        if (!scope.writesBenefitsOf(benefit.getProgrammeCode())) {
+            throw new ForbiddenException("input.id", "Your role may not stop benefits of " + benefit.getProgrammeCode() + ".");
+        }
         if ("STOPPED".equals(benefit.getStatus())) {
             throw new ConflictException("input.id", "This benefit was already stopped.");
         }

@@ -8,5 +8,7 @@ public enum ErrorClassification implements graphql.ErrorClassification {
     /** Something the input names does not exist. */
     NOT_FOUND,
     /** The input clashes with what is stored: a duplicate, or a stale expectedVersion. */
-    CONFLICT
+    CONFLICT,
+    /** The caller's role may not do this. */
+    FORBIDDEN
 }

@@ -1,5 +1,6 @@
 package id.terpadu.household;
 
+import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
@@ -25,16 +26,19 @@ public class HouseholdRepository {
             HOUSEHOLD, HOUSEHOLD.ID, HOUSEHOLD.VERSION, HOUSEHOLD.UPDATED_AT, "The household");
 
     private final DSLContext dsl;
+    private final RowScope scope;
 
-    HouseholdRepository(DSLContext dsl) {
+    HouseholdRepository(DSLContext dsl, RowScope scope) {
         this.dsl = dsl;
+        this.scope = scope;
     }
 
     /** The household holding this KK now, or else the one that held it before. */
     public Optional<HouseholdRecord> findByKk(String kk) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.KK.eq(kk)).fetchOptional()
+        return findCurrentByKk(kk)
                 .or(() -> dsl.selectFrom(HOUSEHOLD)
-                        .where(HOUSEHOLD.ID.in(dsl.select(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)
+                        .where(scope.households())
+                        .and(HOUSEHOLD.ID.in(dsl.select(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)
                                 .from(HOUSEHOLD_KK_HISTORY)
                                 .where(HOUSEHOLD_KK_HISTORY.KK.eq(kk))))
                         .orderBy(HOUSEHOLD.ID.desc())
@@ -44,7 +48,7 @@ public class HouseholdRepository {
 
     /** The household holding this KK now. */
     public Optional<HouseholdRecord> findCurrentByKk(String kk) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.KK.eq(kk)).fetchOptional();
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.KK.eq(kk)).and(scope.households()).fetchOptional();
     }
 
     /** The household holding this KK now; NOT_FOUND on the input field otherwise. */
@@ -53,21 +57,21 @@ public class HouseholdRepository {
     }
 
     public Optional<HouseholdRecord> findById(long id) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).and(scope.households()).fetchOptional();
     }
 
     public List<HouseholdRecord> findAllById(Collection<Long> ids) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.in(ids)).fetch();
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.in(ids)).and(scope.households()).fetch();
     }
 
     /** One page in the given order, starting after the seek values; one row more than asked tells whether more follow. */
     List<HouseholdRecord> page(Condition condition, List<SortField<?>> order, Object[] after, int limit) {
-        var ordered = dsl.selectFrom(HOUSEHOLD).where(condition).orderBy(order);
+        var ordered = dsl.selectFrom(HOUSEHOLD).where(condition).and(scope.households()).orderBy(order);
         return (after == null ? ordered.limit(limit) : ordered.seek(after).limit(limit)).fetch();
     }
 
     int count(Condition condition) {
-        return dsl.fetchCount(HOUSEHOLD, condition);
+        return dsl.fetchCount(HOUSEHOLD, condition.and(scope.households()));
     }
 
     HouseholdRecord insert(HouseholdRecord household) {

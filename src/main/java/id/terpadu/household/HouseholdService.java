@@ -1,5 +1,6 @@
 package id.terpadu.household;
 
+import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -36,9 +37,12 @@ class HouseholdService {
     private final RegionRepository regions;
     private final IdentityNumbers identityNumbers;
     private final VersionedRows versionedRows;
+    private final RowScope scope;
 
     HouseholdService(HouseholdRepository households, MemberRepository members, MemberRegistration registration,
-                     RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows) {
+                     RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows,
+                     RowScope scope) {
+        this.scope = scope;
         this.households = households;
         this.members = members;
         this.registration = registration;
@@ -112,6 +116,7 @@ class HouseholdService {
     private String village(String villageCode) {
         return RegionCode.normalise(villageCode)
                 .filter(regions::isVillage)
+                .filter(scope::includesVillage)
                 .orElseThrow(() -> new NotFoundException("input.villageCode", "No village has the code '" + villageCode + "'."));
     }
 

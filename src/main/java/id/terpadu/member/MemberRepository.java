@@ -1,5 +1,6 @@
 package id.terpadu.member;
 
+import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -23,13 +24,15 @@ public class MemberRepository {
             MEMBER, MEMBER.ID, MEMBER.VERSION, MEMBER.UPDATED_AT, "The person's record");
 
     private final DSLContext dsl;
+    private final RowScope scope;
 
-    MemberRepository(DSLContext dsl) {
+    MemberRepository(DSLContext dsl, RowScope scope) {
         this.dsl = dsl;
+        this.scope = scope;
     }
 
     public Optional<MemberRecord> findByNik(String nik) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(nik)).fetchOptional();
+        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(nik)).and(scope.members()).fetchOptional();
     }
 
     /** The person with this NIK; NOT_FOUND on the input field otherwise. */
@@ -38,21 +41,22 @@ public class MemberRepository {
     }
 
     public Optional<MemberRecord> findById(long id) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional();
+        return dsl.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).and(scope.members()).fetchOptional();
     }
 
     public List<MemberRecord> findAllById(Collection<Long> ids) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).fetch();
+        return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).and(scope.members()).fetch();
     }
 
     public List<MemberRecord> findByNiks(Collection<String> niks) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.in(niks)).fetch();
+        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.in(niks)).and(scope.members()).fetch();
     }
 
     /** The members of these households, head first, then oldest first. */
     public List<MemberRecord> findByHouseholds(Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
+                .and(scope.members())
                 .orderBy(MEMBER.RELATIONSHIP.eq("HEAD").desc(), MEMBER.BIRTH_DATE, MEMBER.ID)
                 .fetch();
     }
@@ -60,6 +64,7 @@ public class MemberRepository {
     public List<MemberRecord> findHeads(Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq("HEAD")))
+                .and(scope.members())
                 .fetch();
     }
 

@@ -1,0 +1,41 @@
+package id.terpadu.access;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.DefaultExecutionGraphQlService;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import java.util.List;
+
+/** Wires the one access policy into GraphQL: field visibility, identity masking and the write check. */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return AccessPolicy.load();
+    }
+
+    /** Runs every request on the schema its caller's roles may see. */
+    @Bean
+    ExecutionGraphQlService executionGraphQlService(GraphQlSource graphQlSource, AccessPolicy policy,
+                                                    BatchLoaderRegistry batchLoaderRegistry) {
+        DefaultExecutionGraphQlService service =
+                new DefaultExecutionGraphQlService(new PolicyScopedGraphQlSource(graphQlSource, policy));
+        service.addDataLoaderRegistrar(batchLoaderRegistry);
+        return service;
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer identityMasking(AccessPolicy policy) {
+        return builder -> builder.typeVisitors(List.of(new IdentityMasking(policy)));
+    }
+
+    @Bean
+    WritePolicyInstrumentation writePolicyInstrumentation(AccessPolicy policy) {
+        return new WritePolicyInstrumentation(policy);
+    }
+}

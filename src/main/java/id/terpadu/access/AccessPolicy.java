@@ -1,0 +1,193 @@
+package id.terpadu.access;
+
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The access policy of {@code schema/access-policy.yml}: which roles read each type and field,
+ * which identity fields they see masked, which roles run each mutation or give each of its input
+ * fields, and whose benefits they read and write. Read once at start; everything that enforces
+ * access asks this class.
+ */
+public final class AccessPolicy {
+
+    public static final String LOCATION = "graphql/access-policy.yml";
+    private static final String ALL_PROGRAMMES = "*";
+
+    private final Map<String, String> roles;
+    private final Map<String, TypeAccess> read;
+    private final Set<String> masked;
+    private final Set<String> unmaskedFor;
+    private final Map<String, TypeAccess> write;
+    private final Map<String, BenefitAccess> benefits;
+
+    private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
+                         Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits) {
+        this.roles = roles;
+        this.read = read;
+        this.masked = masked;
+        this.unmaskedFor = unmaskedFor;
+        this.write = write;
+        this.benefits = benefits;
+    }
+
+    /** Who may see a type's fields, and the fields that differ from the type. */
+    public record TypeAccess(Set<String> roles, Map<String, Set<String>> fields) {
+
+        Set<String> rolesFor(String field) {
+            return fields.getOrDefault(field, roles);
+        }
+    }
+
+    /** The programmes whose benefits a role reads and writes. */
+    public record BenefitAccess(List<String> read, List<String> write) {
+    }
+
+    public static AccessPolicy load() {
+        try (InputStream in = AccessPolicy.class.getClassLoader().getResourceAsStream(LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException("The access policy " + LOCATION + " is missing from the build");
+            }
+            return parse(new Yaml().load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AccessPolicy parse(Map<String, Object> yaml) {
+        Map<String, String> roles = new LinkedHashMap<>((Map<String, String>) yaml.get("roles"));
+        Map<String, Object> maskedSection = (Map<String, Object>) yaml.get("masked");
+        Map<String, BenefitAccess> benefits = new LinkedHashMap<>();
+        ((Map<String, Map<String, List<String>>>) yaml.get("benefits")).forEach((role, access) ->
+                benefits.put(role, new BenefitAccess(List.copyOf(access.get("read")), List.copyOf(access.get("write")))));
+        AccessPolicy policy = new AccessPolicy(roles,
+                typeAccess((Map<String, Map<String, Object>>) yaml.get("read")),
+                Set.copyOf((List<String>) maskedSection.get("fields")),
+                Set.copyOf((List<String>) maskedSection.get("unmaskedFor")),
+                typeAccess((Map<String, Map<String, Object>>) yaml.get("write")),
+                benefits);
+        policy.checkRolesAreDeclared();
+        return policy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, TypeAccess> typeAccess(Map<String, Map<String, Object>> section) {
+        Map<String, TypeAccess> result = new LinkedHashMap<>();
+        section.forEach((name, entry) -> {
+            Map<String, Set<String>> fields = new LinkedHashMap<>();
+            ((Map<String, List<String>>) entry.getOrDefault("fields", Map.of()))
+                    .forEach((field, fieldRoles) -> fields.put(field, Set.copyOf(fieldRoles)));
+            result.put(name, new TypeAccess(Set.copyOf((List<String>) entry.get("roles")), fields));
+        });
+        return result;
+    }
+
+    private void checkRolesAreDeclared() {
+        read.forEach((type, access) -> checkDeclared("read." + type, access));
+        write.forEach((mutation, access) -> checkDeclared("write." + mutation, access));
+        unmaskedFor.forEach(role -> checkDeclared("masked.unmaskedFor", Set.of(role)));
+        benefits.keySet().forEach(role -> checkDeclared("benefits", Set.of(role)));
+    }
+
+    private void checkDeclared(String where, TypeAccess access) {
+        checkDeclared(where, access.roles());
+        access.fields().forEach((field, fieldRoles) -> checkDeclared(where + "." + field, fieldRoles));
+    }
+
+    private void checkDeclared(String where, Set<String> used) {
+        used.stream().filter(role -> !roles.containsKey(role)).findFirst().ifPresent(role -> {
+            throw new IllegalStateException("The access policy names the role '" + role + "' in " + where
+                    + ", but does not declare it under roles");
+        });
+    }
+
+    /** The roles and what they are for. */
+    public Map<String, String> roles() {
+        return roles;
+    }
+
+    public Map<String, TypeAccess> readAccess() {
+        return read;
+    }
+
+    public Map<String, TypeAccess> writeAccess() {
+        return write;
+    }
+
+    public boolean coversType(String type) {
+        return read.containsKey(type);
+    }
+
+    /** The roles that see a field of a type; none for a type the policy does not name. */
+    public Set<String> readers(String type, String field) {
+        TypeAccess access = read.get(type);
+        return access == null ? Set.of() : access.rolesFor(field);
+    }
+
+    public boolean canRead(Caller caller, String type, String field) {
+        return caller.hasAnyRole(readers(type, field));
+    }
+
+    /** Whether the caller sees this identity field masked. */
+    public boolean masks(Caller caller, String type, String field) {
+        return masked.contains(type + "." + field) && !caller.hasAnyRole(unmaskedFor);
+    }
+
+    public Set<String> maskedFields() {
+        return masked;
+    }
+
+    public Set<String> unmaskedFor() {
+        return unmaskedFor;
+    }
+
+    /** The roles that run a mutation; none for a mutation the policy does not name. */
+    public Set<String> writers(String mutation) {
+        TypeAccess access = write.get(mutation);
+        return access == null ? Set.of() : access.roles();
+    }
+
+    /** The roles that give an input field of a mutation; the mutation's roles unless restricted. */
+    public Set<String> writers(String mutation, String inputField) {
+        TypeAccess access = write.get(mutation);
+        return access == null ? Set.of() : access.rolesFor(inputField);
+    }
+
+    public boolean readsBenefitsOf(Caller caller, String programme) {
+        return caller.roles().stream().map(benefits::get).filter(java.util.Objects::nonNull)
+                .anyMatch(access -> access.read().contains(ALL_PROGRAMMES) || access.read().contains(programme));
+    }
+
+    /** The programmes whose benefits the caller reads; null when it reads all. */
+    public Set<String> benefitProgrammesRead(Caller caller) {
+        java.util.HashSet<String> programmes = new java.util.HashSet<>();
+        for (String role : caller.roles()) {
+            BenefitAccess access = benefits.get(role);
+            if (access == null) {
+                continue;
+            }
+            if (access.read().contains(ALL_PROGRAMMES)) {
+                return null;
+            }
+            programmes.addAll(access.read());
+        }
+        return programmes;
+    }
+
+    public boolean writesBenefitsOf(Caller caller, String programme) {
+        return caller.roles().stream().map(benefits::get).filter(java.util.Objects::nonNull)
+                .anyMatch(access -> access.write().contains(ALL_PROGRAMMES) || access.write().contains(programme));
+    }
+
+    public Map<String, BenefitAccess> benefitAccess() {
+        return benefits;
+    }
+}

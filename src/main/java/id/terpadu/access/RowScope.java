@@ -1,0 +1,77 @@
+package id.terpadu.access;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+import static id.terpadu.db.Tables.BENEFIT;
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.MEMBER;
+
+/**
+ * The rows a caller may see and change, as conditions every repository adds to its queries: a
+ * {@code region} claim limits households (and so their members and benefits) to that region code
+ * prefix, and a role reads only the benefits of its programmes. A row outside the scope is the
+ * same as a row that does not exist.
+ */
+@Component
+public class RowScope {
+
+    private final AccessPolicy policy;
+
+    RowScope(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Households in the caller's region; none for a caller without a token. */
+    public Condition households() {
+        Caller caller = Caller.current();
+        if (caller == Caller.ANONYMOUS) {
+            return DSL.falseCondition();
+        }
+        return caller.region() == null ? DSL.noCondition() : inRegion(caller.region());
+    }
+
+    /** Members of households in the caller's region; none for a caller without a token. */
+    public Condition members() {
+        Caller caller = Caller.current();
+        if (caller == Caller.ANONYMOUS) {
+            return DSL.falseCondition();
+        }
+        return caller.region() == null ? DSL.noCondition()
+                : MEMBER.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(caller.region())));
+    }
+
+    /** Benefits of the caller's programmes, of households and members in its region. */
+    public Condition benefits() {
+        if (Caller.current() == Caller.ANONYMOUS) {
+            return DSL.falseCondition();
+        }
+        Set<String> programmes = policy.benefitProgrammesRead(Caller.current());
+        Condition ofProgrammes = programmes == null ? DSL.noCondition() : BENEFIT.PROGRAMME_CODE.in(programmes);
+        String region = Caller.current().region();
+        if (region == null) {
+            return ofProgrammes;
+        }
+        var householdsInRegion = DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(region));
+        return ofProgrammes.and(BENEFIT.HOUSEHOLD_ID.in(householdsInRegion)
+                .or(BENEFIT.MEMBER_ID.in(DSL.select(MEMBER.ID).from(MEMBER).where(MEMBER.HOUSEHOLD_ID.in(householdsInRegion)))));
+    }
+
+    /** Whether a village (dotted code) lies in the caller's region. */
+    public boolean includesVillage(String villageCode) {
+        String region = Caller.current().region();
+        return region == null || villageCode.equals(region) || villageCode.startsWith(region + ".");
+    }
+
+    /** Whether the caller may enrol in and stop benefits of this programme. */
+    public boolean writesBenefitsOf(String programme) {
+        return policy.writesBenefitsOf(Caller.current(), programme);
+    }
+
+    private static Condition inRegion(String region) {
+        return HOUSEHOLD.VILLAGE_CODE.eq(region).or(HOUSEHOLD.VILLAGE_CODE.startsWith(region + "."));
+    }
+}

@@ -1,0 +1,95 @@
+package id.terpadu.access;
+
+import id.terpadu.keycloak.LocalKeycloak;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The hub is an OAuth2 resource server for Keycloak: every request but health and the GraphiQL
+ * page needs a bearer token whose signature (the realm's keys), issuer, audience and expiry hold.
+ * The realm roles of the token become the caller's authorities.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::realmRoles);
+        converter.setPrincipalClaimName("preferred_username");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/graphiql", "/graphiql/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * Decodes tokens of the configured issuer, or of the local Keycloak the demo starts. The
+     * issuer's keys are fetched on first use and cached, so a short Keycloak outage does not stop
+     * the hub; a token signed with an unknown key makes it fetch them again.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(Environment environment, ObjectProvider<LocalKeycloak> localKeycloak,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.audiences:terpadu-hub}") List<String> audiences) {
+        String issuer = environment.getProperty(ISSUER_PROPERTY);
+        String jwkSetUri = environment.getProperty(JWK_SET_PROPERTY);
+        if (!StringUtils.hasText(issuer)) {
+            LocalKeycloak keycloak = localKeycloak.getIfAvailable();
+            if (keycloak == null) {
+                throw new IllegalStateException("No token issuer is configured: set " + ISSUER_PROPERTY
+                        + " (environment SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to the Keycloak realm, "
+                        + "for example http://localhost:8180/realms/terpadu, or start with the demo profile");
+            }
+            issuer = keycloak.issuer();
+        }
+        String expectedIssuer = issuer;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(expectedIssuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
+        ConcurrentMapCache keys = new ConcurrentMapCache("jwks");
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).cache(keys).build()
+                    : NimbusJwtDecoder.withIssuerLocation(expectedIssuer).cache(keys).build();
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+    }
+
+    private static Collection<org.springframework.security.core.GrantedAuthority> realmRoles(Jwt jwt) {
+        return Caller.realmRoles(jwt).stream()
+                .map(role -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+}

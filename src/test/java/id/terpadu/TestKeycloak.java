@@ -1,0 +1,74 @@
+package id.terpadu;
+
+import id.terpadu.keycloak.LocalKeycloak;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.MountableFile;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The real Keycloak the tests get their tokens from, importing the realm in {@code keycloak/}:
+ * the one at {@code TERPADU_TEST_KEYCLOAK_URL} when given, a Testcontainers Keycloak where Docker
+ * runs, and otherwise the server distribution the build unpacks, started once for the whole run.
+ */
+public final class TestKeycloak {
+
+    private static final String REALM_FILE = "keycloak/terpadu-realm.json";
+    private static String baseUrl;
+    private static Duration startTime = Duration.ZERO;
+
+    private TestKeycloak() {
+    }
+
+    /** The issuer of the realm's tokens. */
+    public static synchronized String issuer() {
+        return baseUrl() + "/realms/" + LocalKeycloak.REALM;
+    }
+
+    public static synchronized String baseUrl() {
+        if (baseUrl == null) {
+            baseUrl = start();
+        }
+        return baseUrl;
+    }
+
+    /** How long starting Keycloak took in this run (zero when an external one was used). */
+    public static Duration startTime() {
+        return startTime;
+    }
+
+    private static String start() {
+        String external = System.getenv("TERPADU_TEST_KEYCLOAK_URL");
+        if (external != null && !external.isBlank()) {
+            return external.replaceAll("/+$", "");
+        }
+        long started = System.nanoTime();
+        String url;
+        if (dockerAvailable()) {
+            GenericContainer<?> container = new GenericContainer<>("quay.io/keycloak/keycloak:26.4")
+                    .withCopyFileToContainer(MountableFile.forHostPath(REALM_FILE), "/opt/keycloak/data/import/terpadu-realm.json")
+                    .withCommand("start-dev", "--import-realm")
+                    .withExposedPorts(8080)
+                    .waitingFor(Wait.forHttp("/realms/" + LocalKeycloak.REALM).withStartupTimeout(Duration.ofMinutes(4)));
+            container.start();
+            url = "http://" + container.getHost() + ":" + container.getMappedPort(8080);
+        } else {
+            String home = System.getProperty("terpadu.local-keycloak.home", "target/keycloak/keycloak-26.7.3");
+            url = LocalKeycloak.start(Path.of(home), Path.of(REALM_FILE), 0).baseUrl();
+        }
+        startTime = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println("Keycloak for the tests started in " + startTime.toSeconds() + " s at " + url);
+        return url;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
