@@ -62,10 +62,8 @@ class SecurityConfiguration {
      * the hub; a token signed with an unknown key makes it fetch them again.
      */
     @Bean
-    JwtDecoder jwtDecoder(Environment environment, ObjectProvider<LocalKeycloak> localKeycloak,
-                          @Value("${spring.security.oauth2.resourceserver.jwt.audiences:terpadu-hub}") List<String> audiences) {
+    TokenIssuer tokenIssuer(Environment environment, ObjectProvider<LocalKeycloak> localKeycloak) {
         String issuer = environment.getProperty(ISSUER_PROPERTY);
-        String jwkSetUri = environment.getProperty(JWK_SET_PROPERTY);
         if (!StringUtils.hasText(issuer)) {
             LocalKeycloak keycloak = localKeycloak.getIfAvailable();
             if (keycloak == null) {
@@ -75,7 +73,14 @@ class SecurityConfiguration {
             }
             issuer = keycloak.issuer();
         }
-        String expectedIssuer = issuer;
+        return new TokenIssuer(issuer);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenIssuer tokenIssuer, Environment environment,
+                          @Value("${spring.security.oauth2.resourceserver.jwt.audiences:terpadu-hub}") List<String> audiences) {
+        String jwkSetUri = environment.getProperty(JWK_SET_PROPERTY);
+        String expectedIssuer = tokenIssuer.uri();
         // the default validators, with a clock skew of seconds rather than a minute for expiry
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
