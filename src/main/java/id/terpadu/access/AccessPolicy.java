@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -27,9 +30,12 @@ public final class AccessPolicy {
     private final Set<String> unmaskedFor;
     private final Map<String, TypeAccess> write;
     private final Map<String, BenefitAccess> benefits;
+    private final Map<String, Integer> memberAge;
 
     private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
-                         Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits) {
+                         Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits,
+                         Map<String, Integer> memberAge) {
+        this.memberAge = memberAge;
         this.roles = roles;
         this.read = read;
         this.masked = masked;
@@ -73,7 +79,8 @@ public final class AccessPolicy {
                 Set.copyOf((List<String>) maskedSection.get("fields")),
                 Set.copyOf((List<String>) maskedSection.get("unmaskedFor")),
                 typeAccess((Map<String, Map<String, Object>>) yaml.get("write")),
-                benefits);
+                benefits,
+                Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())));
         policy.checkRolesAreDeclared();
         return policy;
     }
@@ -95,6 +102,7 @@ public final class AccessPolicy {
         write.forEach((mutation, access) -> checkDeclared("write." + mutation, access));
         unmaskedFor.forEach(role -> checkDeclared("masked.unmaskedFor", Set.of(role)));
         benefits.keySet().forEach(role -> checkDeclared("benefits", Set.of(role)));
+        memberAge.keySet().forEach(role -> checkDeclared("memberAge", Set.of(role)));
     }
 
     private void checkDeclared(String where, TypeAccess access) {
@@ -162,13 +170,13 @@ public final class AccessPolicy {
     }
 
     public boolean readsBenefitsOf(Caller caller, String programme) {
-        return caller.roles().stream().map(benefits::get).filter(java.util.Objects::nonNull)
+        return caller.roles().stream().map(benefits::get).filter(Objects::nonNull)
                 .anyMatch(access -> access.read().contains(ALL_PROGRAMMES) || access.read().contains(programme));
     }
 
     /** The programmes whose benefits the caller reads; null when it reads all. */
     public Set<String> benefitProgrammesRead(Caller caller) {
-        java.util.HashSet<String> programmes = new java.util.HashSet<>();
+        HashSet<String> programmes = new HashSet<>();
         for (String role : caller.roles()) {
             BenefitAccess access = benefits.get(role);
             if (access == null) {
@@ -183,8 +191,32 @@ public final class AccessPolicy {
     }
 
     public boolean writesBenefitsOf(Caller caller, String programme) {
-        return caller.roles().stream().map(benefits::get).filter(java.util.Objects::nonNull)
+        return caller.roles().stream().map(benefits::get).filter(Objects::nonNull)
                 .anyMatch(access -> access.write().contains(ALL_PROGRAMMES) || access.write().contains(programme));
+    }
+
+    /**
+     * The oldest age of the members the caller sees, when all its roles that read members are
+     * limited; empty when it sees every member.
+     */
+    public OptionalInt memberAgeLimit(Caller caller) {
+        Set<String> readers = readers("Member", "id");
+        int limit = -1;
+        for (String role : caller.roles()) {
+            if (!readers.contains(role)) {
+                continue;
+            }
+            Integer age = memberAge.get(role);
+            if (age == null) {
+                return OptionalInt.empty();
+            }
+            limit = Math.max(limit, age);
+        }
+        return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+    }
+
+    public Map<String, Integer> memberAges() {
+        return memberAge;
     }
 
     public Map<String, BenefitAccess> benefitAccess() {

@@ -4,6 +4,8 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static id.terpadu.db.Tables.BENEFIT;
@@ -34,14 +36,21 @@ public class RowScope {
         return caller.region() == null ? DSL.noCondition() : inRegion(caller.region());
     }
 
-    /** Members of households in the caller's region; none for a caller without a token. */
+    /**
+     * Members of households in the caller's region, and of the ages its roles may see; none for a
+     * caller without a token.
+     */
     public Condition members() {
         Caller caller = Caller.current();
         if (caller == Caller.ANONYMOUS) {
             return DSL.falseCondition();
         }
-        return caller.region() == null ? DSL.noCondition()
-                : MEMBER.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(caller.region())));
+        OptionalInt ageLimit = policy.memberAgeLimit(caller);
+        Condition ofAge = ageLimit.isPresent()
+                ? MEMBER.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
+                : DSL.noCondition();
+        return caller.region() == null ? ofAge
+                : ofAge.and(MEMBER.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(caller.region()))));
     }
 
     /** Benefits of the caller's programmes, of households and members in its region. */
