@@ -30,7 +30,8 @@ class AccessPolicyController {
                 .map(role -> {
                     AccessPolicy.BenefitAccess benefits = policy.benefitAccess()
                             .getOrDefault(role.getKey(), new AccessPolicy.BenefitAccess(List.of(), List.of()));
-                    return new RoleDescription(role.getKey(), role.getValue(), benefits.read(), benefits.write());
+                    return new RoleDescription(role.getKey(), role.getValue(), benefits.read(), benefits.write(),
+                            policy.memberAges().get(role.getKey()));
                 })
                 .toList();
         return new Matrix(roles, fields(graphQlSource.schema()));
@@ -70,7 +71,8 @@ class AccessPolicyController {
     record Matrix(List<RoleDescription> roles, List<FieldAccess> fields) {
     }
 
-    record RoleDescription(String name, String description, List<String> readsBenefitsOf, List<String> writesBenefitsOf) {
+    record RoleDescription(String name, String description, List<String> readsBenefitsOf, List<String> writesBenefitsOf,
+                           Integer seesMembersUpToAge) {
     }
 
     record FieldAccess(String coordinate, String kind, List<String> roles, List<String> maskedFor) {
