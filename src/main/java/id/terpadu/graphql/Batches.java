@@ -1,20 +1,32 @@
 package id.terpadu.graphql;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Helpers for {@code @BatchMapping} methods, which answer in the order of their sources. */
+/**
+ * Helpers for {@code @BatchMapping} methods. A to-one field answers a map from source to value, in
+ * which a source without a value is absent: a batch answered as a list may not hold nulls (the
+ * loader streams it), so a household without a social facet would fail the whole page.
+ */
 public final class Batches {
 
     private Batches() {
     }
 
-    /** For each source, the value its key maps to (null when none). */
-    public static <S, K, V> List<V> lookup(List<S> sources, Function<S, K> key, Map<K, V> values) {
-        return sources.stream().map(source -> values.get(key.apply(source))).toList();
+    /** For each source, the value its key maps to; sources without one are left out (the field is null). */
+    public static <S, K, V> Map<S, V> lookup(List<S> sources, Function<S, K> key, Map<K, V> values) {
+        Map<S, V> found = new LinkedHashMap<>();
+        for (S source : sources) {
+            V value = values.get(key.apply(source));
+            if (value != null) {
+                found.put(source, value);
+            }
+        }
+        return found;
     }
 
     /** For each source, the values grouped under its key (empty when none). */
