@@ -111,6 +111,16 @@ abstract class ApiTest extends HubTest {
         });
     }
 
+    /** An input object from name-value pairs; a null value is sent as an explicit null. */
+    static Map<String, Object> input(Object... namesAndValues) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            input.put((String) namesAndValues[i], value instanceof java.time.LocalDate date ? date.toString() : value);
+        }
+        return input;
+    }
+
     static long number(Map<String, Object> extensions, String key) {
         assertThat(extensions).containsKey(key);
         return ((Number) extensions.get(key)).longValue();
