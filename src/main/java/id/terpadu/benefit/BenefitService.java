@@ -77,6 +77,7 @@ class BenefitService {
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the household or person is enrolled.");
         }
+        benefits.lockBeneficiary(householdId, memberId);
         benefits.findOverlapping(programme.getCode(), householdId, memberId, input.startsOn(), input.endsOn())
                 .ifPresent(existing -> {
                     throw new ConflictException("input.startsOn", "Already enrolled in " + programme.getCode() + " from "
