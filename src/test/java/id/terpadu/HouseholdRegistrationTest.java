@@ -142,7 +142,7 @@ class HouseholdRegistrationTest extends ApiTest {
     void nodeFindsHouseholdsMembersAndBenefitsByTheirGlobalId() {
         Family family = Family.of(TestIdentities.VILLAGE, token());
         Registered registered = register(family);
-        String benefitId = graphQl.documentName("enrolBenefit").variable("input", java.util.Map.of(
+        String benefitId = graphQl.documentName("enrolBenefit").variable("input", input(
                         "programme", "PKH", "kk", family.kk(), "startsOn", "2025-01-01", "reason", "DTSEN decile 1"))
                 .execute().path("enrolBenefit.id").entity(String.class).get();
 
@@ -198,7 +198,7 @@ class HouseholdRegistrationTest extends ApiTest {
     void kkThatAnotherHouseholdHeldEarlierIsConflict() {
         Family first = Family.of(TestIdentities.VILLAGE, token());
         Registered registered = register(first);
-        graphQl.documentName("changeHouseholdKk").variable("input", java.util.Map.of(
+        graphQl.documentName("changeHouseholdKk").variable("input", input(
                 "kk", first.kk(), "expectedVersion", 1, "newKk", TestIdentities.kk(), "reason", "Split of the family"))
                 .execute().path("changeHouseholdKk.version").entity(Long.class).isEqualTo(2L);
 
