@@ -70,7 +70,7 @@ class BatchingTest extends ApiTest {
     /**
      * Fifty households, each with a new family card, a cluster, a house condition, a PKH enrolment, and
      * members with JKN, school and KIS-PBI records; one member of each came from the previous household.
-     * Sent ten households to a request, as aliased mutations that run in order.
+     * Sent five households to a request, as aliased mutations that run in order.
      */
     private void setUp(String name) {
         List<Family> families = new ArrayList<>();
@@ -78,9 +78,9 @@ class BatchingTest extends ApiTest {
             families.add(Family.of(SUKAWANA, name));
         }
         LocalDate since = LocalDate.of(2024, 1, 1);
-        for (int start = 0; start < HOUSEHOLDS; start += 10) {
+        for (int start = 0; start < HOUSEHOLDS; start += 5) {
             List<Step> steps = new ArrayList<>();
-            for (Family family : families.subList(start, start + 10)) {
+            for (Family family : families.subList(start, start + 5)) {
                 String newKk = TestIdentities.kk();
                 Person head = family.head();
                 Person wife = family.members().get(1);
@@ -103,15 +103,18 @@ class BatchingTest extends ApiTest {
             }
             run(steps);
         }
-        // each child moves to the next household and the next household's child comes in return
+        // each child moves to the next household and the previous household's child comes in
         List<Step> moves = new ArrayList<>();
         for (int i = 0; i < HOUSEHOLDS; i++) {
             Person child = families.get(i).members().get(2);
             String nextKk = kkNow(families.get((i + 1) % HOUSEHOLDS));
             moves.add(new Step("moveMember", "MoveMemberInput", input("nik", child.nik(), "expectedVersion", 1,
                     "toKk", nextKk, "relationship", "OTHER_RELATIVE", "movedOn", LocalDate.now(), "reason", "Work")));
+            if (moves.size() == 25) {
+                run(moves);
+                moves.clear();
+            }
         }
-        run(moves);
     }
 
     private String kkNow(Family family) {

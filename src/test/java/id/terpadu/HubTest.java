@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+
 /**
  * Base of the hub's tests: the whole application on a random port against a real PostgreSQL
  * (see {@link TestDatabase}), queried over HTTP like an agency's app would. All tests share one
@@ -39,8 +41,10 @@ public abstract class HubTest {
 
     @BeforeEach
     void connect() {
+        // the first requests of a run meet a cold JVM on a busy machine: allow more than the default 5 s
         WebTestClient client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         graphQl = HttpGraphQlTester.create(client);
     }
