@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+
 /**
  * Base of the hub's tests: the whole application on a random port against a real PostgreSQL
  * (see {@link TestDatabase}) and a real Keycloak ({@link TestKeycloak}), queried over HTTP with
@@ -52,8 +54,10 @@ public abstract class HubTest {
 
     /** A tester that sends no token. */
     protected HttpGraphQlTester anonymous() {
+        // the first requests of a run meet a cold JVM on a busy machine: allow more than the default 5 s
         return HttpGraphQlTester.create(WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
                 .build());
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.BENEFIT;
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.MEMBER;
 
 /** Enrolments of households and members in programmes. */
 @Repository
@@ -62,6 +64,19 @@ public class BenefitRepository {
                 .orderBy(BENEFIT.STARTS_ON)
                 .limit(1)
                 .fetchOptional();
+    }
+
+    /**
+     * Locks the household or person about to be enrolled until the transaction ends, so that two
+     * enrolments of the same beneficiary run one after the other and the second one finds the first
+     * (and can name it) instead of only meeting the database's exclusion constraint.
+     */
+    void lockBeneficiary(Long householdId, Long memberId) {
+        if (householdId != null) {
+            dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)).forNoKeyUpdate().execute();
+        } else {
+            dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.eq(memberId)).forNoKeyUpdate().execute();
+        }
     }
 
     BenefitRecord insert(BenefitRecord benefit) {

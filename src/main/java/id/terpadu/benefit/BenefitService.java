@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.Set;
 @Transactional
 class BenefitService {
 
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     private static final Set<String> ENROLMENT_STATUSES = Set.of("PROPOSED", "APPROVED", "ACTIVE");
 
     private final BenefitRepository benefits;
@@ -72,12 +74,17 @@ class BenefitService {
         if (!ENROLMENT_STATUSES.contains(status)) {
             throw new BadRequestException("input.status", "A new enrolment is PROPOSED, APPROVED or ACTIVE; stop it with stopBenefit.");
         }
-        if (input.amount() != null && (input.amount() < 0 || input.amount() > 1e12)) {
-            throw new BadRequestException("input.amount", "The amount is a number of rupiah, not negative.");
+        // the column keeps two decimals (numeric(14,2)): check the amount as it will be stored
+        BigDecimal amount = input.amount() == null ? null
+                : BigDecimal.valueOf(input.amount()).setScale(2, RoundingMode.HALF_UP);
+        if (amount != null && (input.amount() < 0 || amount.compareTo(MAX_AMOUNT) > 0)) {
+            throw new BadRequestException("input.amount",
+                    "The amount is a number of rupiah from 0 to 999,999,999,999.99.");
         }
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the household or person is enrolled.");
         }
+        benefits.lockBeneficiary(householdId, memberId);
         benefits.findOverlapping(programme.getCode(), householdId, memberId, input.startsOn(), input.endsOn())
                 .ifPresent(existing -> {
                     throw new ConflictException("input.startsOn", "Already enrolled in " + programme.getCode() + " from "
@@ -92,7 +99,7 @@ class BenefitService {
                 .setStartsOn(input.startsOn())
                 .setEndsOn(input.endsOn())
                 .setStatus(status)
-                .setAmount(input.amount() == null ? null : BigDecimal.valueOf(input.amount()))
+                .setAmount(amount)
                 .setReason(input.reason().strip()));
     }
 

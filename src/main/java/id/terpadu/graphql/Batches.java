@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Helpers for {@code @BatchMapping} methods, which answer in the order of their sources. */
+/**
+ * Helpers for {@code @BatchMapping} methods. A to-one field answers a map from source to value, in
+ * which a source without a value is absent: a batch answered as a list may not hold nulls (the
+ * loader streams it), so a household without a social facet would fail the whole page.
+ */
 public final class Batches {
 
     private Batches() {

@@ -9,12 +9,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Year;
 
 /** The housing office's writes: the condition of a house. */
 @Service
 @Transactional
 class HousingService {
+
+    private static final BigDecimal MAX_FLOOR_AREA = new BigDecimal("99999.99");
 
     private final HouseholdRepository households;
     private final VersionedRows versionedRows;
@@ -26,8 +29,12 @@ class HousingService {
 
     HousingFacetRecord recordCondition(RecordHousingConditionInput input) {
         HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
-        if (input.floorAreaM2() != null && (input.floorAreaM2() <= 0 || input.floorAreaM2() >= 100_000)) {
-            throw new BadRequestException("input.floorAreaM2", "The floor area is a positive number of square metres.");
+        // the column keeps two decimals (numeric(7,2)): check the area as it will be stored
+        BigDecimal floorArea = input.floorAreaM2() == null ? null
+                : BigDecimal.valueOf(input.floorAreaM2()).setScale(2, RoundingMode.HALF_UP);
+        if (floorArea != null && (floorArea.signum() <= 0 || floorArea.compareTo(MAX_FLOOR_AREA) > 0)) {
+            throw new BadRequestException("input.floorAreaM2",
+                    "The floor area is a number of square metres from 0.01 to 99,999.99.");
         }
         if ("RENOVATED".equals(input.rtlhStatus()) && input.renovationYear() == null) {
             throw new BadRequestException("input.renovationYear", "Give the year a renovated house was renovated.");
@@ -44,7 +51,7 @@ class HousingService {
                         .setToilet(input.toilet())
                         .setWater(input.water())
                         .setLighting(input.lighting())
-                        .setFloorAreaM2(input.floorAreaM2() == null ? null : BigDecimal.valueOf(input.floorAreaM2()))
+                        .setFloorAreaM2(floorArea)
                         .setRtlhStatus(input.rtlhStatus())
                         .setRenovationYear(input.renovationYear() == null ? null : input.renovationYear().shortValue()));
     }
