@@ -116,7 +116,11 @@ class HttpEndToEndTest extends ApiTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).containsIgnoringCase("graphiql");
-        assertThat(page.uri().getQuery()).contains("path=/graphql");
+        assertThat(page.body()).containsIgnoringCase("graphiql").contains("Sign in").contains("code_challenge_method");
+
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphiql/config"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"clientId\":\"terpadu-graphiql\"").contains("\"issuer\":\"" + TestKeycloak.issuer() + "\"");
     }
 }
