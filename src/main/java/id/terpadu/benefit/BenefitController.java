@@ -18,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Benefits: enrolments of households and members in programmes. */
@@ -67,20 +68,20 @@ class BenefitController {
     }
 
     @BatchMapping(typeName = "Benefit")
-    List<ProgrammeRecord> programme(List<BenefitRecord> enrolments) {
+    Map<BenefitRecord, ProgrammeRecord> programme(List<BenefitRecord> enrolments) {
         return Batches.lookup(enrolments, BenefitRecord::getProgrammeCode,
                 Batches.index(referenceData.programmes(), ProgrammeRecord::getCode));
     }
 
     @BatchMapping(typeName = "Benefit")
-    List<HouseholdRecord> household(List<BenefitRecord> enrolments) {
+    Map<BenefitRecord, HouseholdRecord> household(List<BenefitRecord> enrolments) {
         List<Long> ids = enrolments.stream().map(BenefitRecord::getHouseholdId).filter(Objects::nonNull).distinct().toList();
         return Batches.lookup(enrolments, BenefitRecord::getHouseholdId,
                 Batches.index(ids.isEmpty() ? List.of() : households.findAllById(ids), HouseholdRecord::getId));
     }
 
     @BatchMapping(typeName = "Benefit")
-    List<MemberRecord> member(List<BenefitRecord> enrolments) {
+    Map<BenefitRecord, MemberRecord> member(List<BenefitRecord> enrolments) {
         List<Long> ids = enrolments.stream().map(BenefitRecord::getMemberId).filter(Objects::nonNull).distinct().toList();
         return Batches.lookup(enrolments, BenefitRecord::getMemberId,
                 Batches.index(ids.isEmpty() ? List.of() : members.findAllById(ids), MemberRecord::getId));

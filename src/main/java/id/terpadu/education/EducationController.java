@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** The education office's facet: a person's school status and PIP. */
 @Controller
@@ -33,14 +34,14 @@ class EducationController {
     }
 
     @BatchMapping(typeName = "Member")
-    List<EducationFacetRecord> education(List<MemberRecord> people) {
+    Map<MemberRecord, EducationFacetRecord> education(List<MemberRecord> people) {
         return Batches.lookup(people, MemberRecord::getId, Batches.index(
                 versionedRows.findByKeys(EducationFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
                 EducationFacetRecord::getMemberId));
     }
 
     @BatchMapping(typeName = "EducationFacet")
-    List<MemberRecord> member(List<EducationFacetRecord> facets) {
+    Map<EducationFacetRecord, MemberRecord> member(List<EducationFacetRecord> facets) {
         return Batches.lookup(facets, EducationFacetRecord::getMemberId, Batches.index(
                 members.findAllById(facets.stream().map(EducationFacetRecord::getMemberId).toList()), MemberRecord::getId));
     }

@@ -1,6 +1,7 @@
 package id.terpadu.graphql;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,9 +13,20 @@ public final class Batches {
     private Batches() {
     }
 
-    /** For each source, the value its key maps to (null when none). */
-    public static <S, K, V> List<V> lookup(List<S> sources, Function<S, K> key, Map<K, V> values) {
-        return sources.stream().map(source -> values.get(key.apply(source))).toList();
+    /**
+     * For each source, the value its key maps to. Sources without a value are left out, so their
+     * field resolves to null: an answer in list form cannot hold nulls (Spring for GraphQL passes
+     * it through a {@code Flux}), an answer in map form can.
+     */
+    public static <S, K, V> Map<S, V> lookup(List<S> sources, Function<S, K> key, Map<K, V> values) {
+        Map<S, V> found = new LinkedHashMap<>();
+        for (S source : sources) {
+            V value = values.get(key.apply(source));
+            if (value != null) {
+                found.put(source, value);
+            }
+        }
+        return found;
     }
 
     /** For each source, the values grouped under its key (empty when none). */

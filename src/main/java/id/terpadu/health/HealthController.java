@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** The health office's facet: a person's JKN status. */
 @Controller
@@ -33,14 +34,14 @@ class HealthController {
     }
 
     @BatchMapping(typeName = "Member")
-    List<HealthFacetRecord> health(List<MemberRecord> people) {
+    Map<MemberRecord, HealthFacetRecord> health(List<MemberRecord> people) {
         return Batches.lookup(people, MemberRecord::getId, Batches.index(
                 versionedRows.findByKeys(HealthFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
                 HealthFacetRecord::getMemberId));
     }
 
     @BatchMapping(typeName = "HealthFacet")
-    List<MemberRecord> member(List<HealthFacetRecord> facets) {
+    Map<HealthFacetRecord, MemberRecord> member(List<HealthFacetRecord> facets) {
         return Batches.lookup(facets, HealthFacetRecord::getMemberId, Batches.index(
                 members.findAllById(facets.stream().map(HealthFacetRecord::getMemberId).toList()), MemberRecord::getId));
     }

@@ -18,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** Households: lookups, the paged list, registration and changes to the core record. */
 @Controller
@@ -83,7 +84,7 @@ class HouseholdController {
     }
 
     @BatchMapping(typeName = "Household")
-    List<MemberRecord> head(List<HouseholdRecord> page) {
+    Map<HouseholdRecord, MemberRecord> head(List<HouseholdRecord> page) {
         return Batches.lookup(page, HouseholdRecord::getId,
                 Batches.index(members.findHeads(ids(page)), MemberRecord::getHouseholdId));
     }

@@ -12,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** The housing office's facet: the condition of a household's house. */
 @Controller
@@ -33,14 +34,14 @@ class HousingController {
     }
 
     @BatchMapping(typeName = "Household")
-    List<HousingFacetRecord> housing(List<HouseholdRecord> page) {
+    Map<HouseholdRecord, HousingFacetRecord> housing(List<HouseholdRecord> page) {
         return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
                 versionedRows.findByKeys(HousingFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
                 HousingFacetRecord::getHouseholdId));
     }
 
     @BatchMapping(typeName = "HousingFacet")
-    List<HouseholdRecord> household(List<HousingFacetRecord> facets) {
+    Map<HousingFacetRecord, HouseholdRecord> household(List<HousingFacetRecord> facets) {
         return Batches.lookup(facets, HousingFacetRecord::getHouseholdId, Batches.index(
                 households.findAllById(facets.stream().map(HousingFacetRecord::getHouseholdId).toList()),
                 HouseholdRecord::getId));

@@ -49,7 +49,7 @@ class MemberController {
     }
 
     @BatchMapping(typeName = "Member")
-    List<HouseholdRecord> household(List<MemberRecord> people) {
+    Map<MemberRecord, HouseholdRecord> household(List<MemberRecord> people) {
         return Batches.lookup(people, MemberRecord::getHouseholdId,
                 householdsById(people.stream().map(MemberRecord::getHouseholdId)));
     }
@@ -61,13 +61,13 @@ class MemberController {
     }
 
     @BatchMapping(typeName = "MemberMove")
-    List<HouseholdRecord> from(List<MemberMoveRecord> moves) {
+    Map<MemberMoveRecord, HouseholdRecord> from(List<MemberMoveRecord> moves) {
         return Batches.lookup(moves, MemberMoveRecord::getFromHouseholdId,
                 householdsById(moves.stream().map(MemberMoveRecord::getFromHouseholdId)));
     }
 
     @BatchMapping(typeName = "MemberMove")
-    List<HouseholdRecord> to(List<MemberMoveRecord> moves) {
+    Map<MemberMoveRecord, HouseholdRecord> to(List<MemberMoveRecord> moves) {
         return Batches.lookup(moves, MemberMoveRecord::getToHouseholdId,
                 householdsById(moves.stream().map(MemberMoveRecord::getToHouseholdId)));
     }

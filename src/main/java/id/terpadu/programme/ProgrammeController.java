@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** Reference data: programmes, clusters and agencies. */
 @Controller
@@ -36,7 +37,7 @@ class ProgrammeController {
     }
 
     @BatchMapping(typeName = "Programme")
-    List<AgencyRecord> agency(List<ProgrammeRecord> programmes) {
+    Map<ProgrammeRecord, AgencyRecord> agency(List<ProgrammeRecord> programmes) {
         return Batches.lookup(programmes, ProgrammeRecord::getAgencyCode,
                 Batches.index(referenceData.agencies(), AgencyRecord::getCode));
     }

@@ -16,6 +16,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
+import java.util.Map;
 
 /** The social office's facet: cluster, decile and indicators of a household. */
 @Controller
@@ -45,21 +46,21 @@ class SocialController {
     }
 
     @BatchMapping(typeName = "Household")
-    List<SocialFacetRecord> social(List<HouseholdRecord> page) {
+    Map<HouseholdRecord, SocialFacetRecord> social(List<HouseholdRecord> page) {
         return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
                 versionedRows.findByKeys(SocialFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
                 SocialFacetRecord::getHouseholdId));
     }
 
     @BatchMapping(typeName = "SocialFacet")
-    List<HouseholdRecord> household(List<SocialFacetRecord> facets) {
+    Map<SocialFacetRecord, HouseholdRecord> household(List<SocialFacetRecord> facets) {
         return Batches.lookup(facets, SocialFacetRecord::getHouseholdId, Batches.index(
                 households.findAllById(facets.stream().map(SocialFacetRecord::getHouseholdId).toList()),
                 HouseholdRecord::getId));
     }
 
     @BatchMapping(typeName = "SocialFacet")
-    List<ClusterRecord> cluster(List<SocialFacetRecord> facets) {
+    Map<SocialFacetRecord, ClusterRecord> cluster(List<SocialFacetRecord> facets) {
         return Batches.lookup(facets, SocialFacetRecord::getClusterCode,
                 Batches.index(referenceData.clusters(), ClusterRecord::getCode));
     }
