@@ -1,6 +1,7 @@
 package id.terpadu.demo;
 
 import id.terpadu.demo.HouseholdPlanner.Village;
+import id.terpadu.region.RegionCode;
 import org.jooq.DSLContext;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class DemoDataGenerator {
 
     /** Households planned and written together; about 3,600 members and 15,000 rows in all. */
     static final int CHUNK = 1_000;
+    private static final short VILLAGE = 4;
 
     private DemoDataGenerator() {
     }
@@ -38,18 +40,20 @@ public final class DemoDataGenerator {
      */
     public static DemoDataSummary generate(DSLContext dsl, DemoDataProperties properties) {
         long started = System.nanoTime();
+        String regency = RegionCode.normalise(properties.regency())
+                .orElseThrow(() -> new IllegalArgumentException("'" + properties.regency() + "' is not a region code"));
         return dsl.transactionResult(transaction -> {
             DSLContext tx = transaction.dsl();
             List<Village> villages = tx.select(REGION.CODE)
                     .from(REGION)
-                    .where(REGION.CODE.startsWith(properties.regency() + ".").and(REGION.LEVEL.eq((short) 4)))
+                    .where(REGION.CODE.startsWith(regency + ".").and(REGION.LEVEL.eq(VILLAGE)))
                     .orderBy(REGION.CODE)
                     .fetch(code -> Village.of(code.value1()));
             if (villages.isEmpty()) {
-                throw new IllegalArgumentException("Region " + properties.regency() + " has no villages");
+                throw new IllegalArgumentException("Region " + regency + " has no villages");
             }
-            if (tx.fetchExists(HOUSEHOLD, HOUSEHOLD.VILLAGE_CODE.startsWith(properties.regency() + "."))) {
-                throw new IllegalStateException("Region " + properties.regency()
+            if (tx.fetchExists(HOUSEHOLD, HOUSEHOLD.VILLAGE_CODE.startsWith(regency + "."))) {
+                throw new IllegalStateException("Region " + regency
                         + " already has households; demo data only goes into an empty regency");
             }
             HouseholdPlanner planner = new HouseholdPlanner(villages, properties.households(), properties.members(),
@@ -63,9 +67,7 @@ public final class DemoDataGenerator {
                     chunk.clear();
                 }
             }
-            return new DemoDataSummary(properties.regency(), writer.households, writer.members, writer.socialFacets,
-                    writer.housingFacets, writer.healthFacets, writer.educationFacets, writer.benefits,
-                    Duration.ofNanos(System.nanoTime() - started));
+            return writer.summary(regency, Duration.ofNanos(System.nanoTime() - started));
         });
     }
 }

@@ -16,6 +16,7 @@ import org.jooq.InsertValuesStep6;
 import org.jooq.InsertValuesStep9;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,13 +44,13 @@ final class DemoDataWriter {
 
     private final DSLContext dsl;
 
-    long households;
-    long members;
-    long socialFacets;
-    long housingFacets;
-    long healthFacets;
-    long educationFacets;
-    long benefits;
+    private long households;
+    private long members;
+    private long socialFacets;
+    private long housingFacets;
+    private long healthFacets;
+    private long educationFacets;
+    private long benefits;
 
     DemoDataWriter(DSLContext dsl) {
         this.dsl = dsl;
@@ -169,6 +170,12 @@ final class DemoDataWriter {
 
         households += householdIds.size();
         members += memberIds.size();
+    }
+
+    /** What was written so far. */
+    DemoDataSummary summary(String regency, Duration elapsed) {
+        return new DemoDataSummary(regency, households, members, socialFacets, housingFacets, healthFacets,
+                educationFacets, benefits, elapsed);
     }
 
     /** Hands the rows on in parts small enough for one statement each. */
