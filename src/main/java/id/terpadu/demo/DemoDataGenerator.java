@@ -1,0 +1,73 @@
+package id.terpadu.demo;
+
+import id.terpadu.demo.HouseholdPlanner.Village;
+import id.terpadu.region.RegionCode;
+import org.jooq.DSLContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.REGION;
+
+/**
+ * Fills a regency that has no households yet with deterministic demo data: households in its real
+ * villages with valid, unique NIK and KK numbers, clusters, JKN, housing, schooling and benefits
+ * across the programmes. By default Bangli as verified in 2017 (8,995 households, 32,418
+ * persons); benchmarks raise the number of households up to a million.
+ *
+ * <p>The whole load is one transaction: a hub has either all of the demo data or none of it, so a
+ * load that fails half-way (or a stopped application) leaves an empty household table and the next
+ * start loads again, instead of a half-filled regency that would never be completed. PostgreSQL
+ * handles a transaction of some million rows without trouble; memory stays bounded because
+ * households are planned and written {@value #CHUNK} at a time.
+ */
+public final class DemoDataGenerator {
+
+    /** Households planned and written together; about 3,600 members and 15,000 rows in all. */
+    static final int CHUNK = 1_000;
+    private static final short VILLAGE = 4;
+
+    private DemoDataGenerator() {
+    }
+
+    /**
+     * Generates the demo data into the database behind {@code dsl}, in one transaction.
+     *
+     * @throws IllegalArgumentException when the regency has no villages
+     * @throws IllegalStateException    when the regency already has households
+     */
+    public static DemoDataSummary generate(DSLContext dsl, DemoDataProperties properties) {
+        long started = System.nanoTime();
+        String regency = RegionCode.normalise(properties.regency())
+                .orElseThrow(() -> new IllegalArgumentException("'" + properties.regency() + "' is not a region code"));
+        return dsl.transactionResult(transaction -> {
+            DSLContext tx = transaction.dsl();
+            List<Village> villages = tx.select(REGION.CODE)
+                    .from(REGION)
+                    .where(REGION.CODE.startsWith(regency + ".").and(REGION.LEVEL.eq(VILLAGE)))
+                    .orderBy(REGION.CODE)
+                    .fetch(code -> Village.of(code.value1()));
+            if (villages.isEmpty()) {
+                throw new IllegalArgumentException("Region " + regency + " has no villages");
+            }
+            if (tx.fetchExists(HOUSEHOLD, HOUSEHOLD.VILLAGE_CODE.startsWith(regency + "."))) {
+                throw new IllegalStateException("Region " + regency
+                        + " already has households; demo data only goes into an empty regency");
+            }
+            HouseholdPlanner planner = new HouseholdPlanner(villages, properties.households(), properties.members(),
+                    properties.seed());
+            DemoDataWriter writer = new DemoDataWriter(tx);
+            List<PlannedHousehold> chunk = new ArrayList<>(CHUNK);
+            while (planner.hasNext()) {
+                chunk.add(planner.next());
+                if (chunk.size() == CHUNK || !planner.hasNext()) {
+                    writer.write(chunk);
+                    chunk.clear();
+                }
+            }
+            return writer.summary(regency, Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+}

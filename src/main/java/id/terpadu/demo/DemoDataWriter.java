@@ -1,0 +1,188 @@
+package id.terpadu.demo;
+
+import id.terpadu.db.tables.records.BenefitRecord;
+import id.terpadu.db.tables.records.EducationFacetRecord;
+import id.terpadu.db.tables.records.HealthFacetRecord;
+import id.terpadu.db.tables.records.HouseholdRecord;
+import id.terpadu.db.tables.records.HousingFacetRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.db.tables.records.SocialFacetRecord;
+import id.terpadu.demo.PlannedHousehold.Benefit;
+import id.terpadu.demo.PlannedHousehold.Member;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep10;
+import org.jooq.InsertValuesStep5;
+import org.jooq.InsertValuesStep6;
+import org.jooq.InsertValuesStep9;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static id.terpadu.db.Tables.BENEFIT;
+import static id.terpadu.db.Tables.EDUCATION_FACET;
+import static id.terpadu.db.Tables.HEALTH_FACET;
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.HOUSING_FACET;
+import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.SOCIAL_FACET;
+
+/**
+ * Writes planned households a chunk at a time with multi-row inserts: one statement per table for
+ * a chunk (split where a statement would exceed PostgreSQL's bind-value limit). The database
+ * assigns the ids; {@code RETURNING} maps each KK and NIK to its id for the rows that refer to it.
+ */
+final class DemoDataWriter {
+
+    /** jOOQ inlines every value above 32,767 bind values on PostgreSQL; stay below that. */
+    private static final int MAX_BIND_VALUES = 30_000;
+
+    private final DSLContext dsl;
+
+    private long households;
+    private long members;
+    private long socialFacets;
+    private long housingFacets;
+    private long healthFacets;
+    private long educationFacets;
+    private long benefits;
+
+    DemoDataWriter(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    private record MemberRow(long householdId, Member member) {
+    }
+
+    private record BenefitRow(Long householdId, Long memberId, Benefit benefit) {
+    }
+
+    void write(List<PlannedHousehold> chunk) {
+        Map<String, Long> householdIds = new HashMap<>(chunk.size() * 2);
+        inStatements(chunk, 5, part -> {
+            InsertValuesStep5<HouseholdRecord, String, String, String, String, String> insert = dsl.insertInto(HOUSEHOLD,
+                    HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW);
+            for (PlannedHousehold household : part) {
+                insert = insert.values(household.kk(), household.villageCode(), household.address(), household.rt(),
+                        household.rw());
+            }
+            insert.returningResult(HOUSEHOLD.KK, HOUSEHOLD.ID).fetch()
+                    .forEach(row -> householdIds.put(row.value1(), row.value2()));
+        });
+
+        List<MemberRow> memberRows = new ArrayList<>(chunk.size() * 4);
+        for (PlannedHousehold household : chunk) {
+            long householdId = householdIds.get(household.kk());
+            household.members().forEach(member -> memberRows.add(new MemberRow(householdId, member)));
+        }
+        Map<String, Long> memberIds = new HashMap<>(memberRows.size() * 2);
+        inStatements(memberRows, 6, part -> {
+            InsertValuesStep6<MemberRecord, String, String, String, LocalDate, String, Long> insert = dsl.insertInto(MEMBER,
+                    MEMBER.NIK, MEMBER.NAME, MEMBER.SEX, MEMBER.BIRTH_DATE, MEMBER.RELATIONSHIP, MEMBER.HOUSEHOLD_ID);
+            for (MemberRow row : part) {
+                Member member = row.member();
+                insert = insert.values(member.nik(), member.name(), member.sex(), member.birthDate(),
+                        member.relationship(), row.householdId());
+            }
+            insert.returningResult(MEMBER.NIK, MEMBER.ID).fetch()
+                    .forEach(row -> memberIds.put(row.value1(), row.value2()));
+        });
+
+        inStatements(chunk, 6, part -> {
+            InsertValuesStep6<SocialFacetRecord, Long, String, String, Short, String, String[]> insert = dsl.insertInto(
+                    SOCIAL_FACET, SOCIAL_FACET.HOUSEHOLD_ID, SOCIAL_FACET.CLUSTER_CODE, SOCIAL_FACET.CLUSTER_REASON,
+                    SOCIAL_FACET.DECILE, SOCIAL_FACET.DECILE_QUARTER, SOCIAL_FACET.POVERTY_INDICATORS);
+            for (PlannedHousehold household : part) {
+                var social = household.social();
+                insert = insert.values(householdIds.get(household.kk()), social.cluster(), social.clusterReason(),
+                        social.decile(), social.decileQuarter(), social.povertyIndicators());
+            }
+            socialFacets += insert.execute();
+        });
+
+        inStatements(chunk, 10, part -> {
+            InsertValuesStep10<HousingFacetRecord, Long, String, String, String, String, String, String, BigDecimal, String,
+                    Short> insert = dsl.insertInto(HOUSING_FACET, HOUSING_FACET.HOUSEHOLD_ID, HOUSING_FACET.FLOOR,
+                    HOUSING_FACET.WALL, HOUSING_FACET.ROOF, HOUSING_FACET.TOILET, HOUSING_FACET.WATER,
+                    HOUSING_FACET.LIGHTING, HOUSING_FACET.FLOOR_AREA_M2, HOUSING_FACET.RTLH_STATUS,
+                    HOUSING_FACET.RENOVATION_YEAR);
+            for (PlannedHousehold household : part) {
+                var house = household.housing();
+                insert = insert.values(householdIds.get(household.kk()), house.floor(), house.wall(), house.roof(),
+                        house.toilet(), house.water(), house.lighting(), house.floorAreaM2(), house.rtlhStatus(),
+                        house.renovationYear());
+            }
+            housingFacets += insert.execute();
+        });
+
+        List<MemberRow> withHealth = memberRows.stream().filter(row -> row.member().health() != null).toList();
+        inStatements(withHealth, 5, part -> {
+            InsertValuesStep5<HealthFacetRecord, Long, String, String, Boolean, LocalDate> insert = dsl.insertInto(
+                    HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT,
+                    HEALTH_FACET.ACTIVE, HEALTH_FACET.SINCE);
+            for (MemberRow row : part) {
+                var health = row.member().health();
+                insert = insert.values(memberIds.get(row.member().nik()), health.jknNumber(), health.segment(),
+                        health.active(), health.since());
+            }
+            healthFacets += insert.execute();
+        });
+
+        List<MemberRow> withEducation = memberRows.stream().filter(row -> row.member().education() != null).toList();
+        inStatements(withEducation, 5, part -> {
+            InsertValuesStep5<EducationFacetRecord, Long, String, String, Boolean, String> insert = dsl.insertInto(
+                    EDUCATION_FACET, EDUCATION_FACET.MEMBER_ID, EDUCATION_FACET.SCHOOL_STATUS,
+                    EDUCATION_FACET.SCHOOL_LEVEL, EDUCATION_FACET.PIP_RECIPIENT, EDUCATION_FACET.KIP_NUMBER);
+            for (MemberRow row : part) {
+                var education = row.member().education();
+                insert = insert.values(memberIds.get(row.member().nik()), education.schoolStatus(),
+                        education.schoolLevel(), education.pipRecipient(), education.kipNumber());
+            }
+            educationFacets += insert.execute();
+        });
+
+        List<BenefitRow> benefitRows = new ArrayList<>();
+        for (PlannedHousehold household : chunk) {
+            Long householdId = householdIds.get(household.kk());
+            household.benefits().forEach(benefit -> benefitRows.add(new BenefitRow(householdId, null, benefit)));
+        }
+        for (MemberRow row : memberRows) {
+            Long memberId = memberIds.get(row.member().nik());
+            row.member().benefits().forEach(benefit -> benefitRows.add(new BenefitRow(null, memberId, benefit)));
+        }
+        inStatements(benefitRows, 9, part -> {
+            InsertValuesStep9<BenefitRecord, String, Long, Long, LocalDate, LocalDate, String, BigDecimal, String, String>
+                    insert = dsl.insertInto(BENEFIT, BENEFIT.PROGRAMME_CODE, BENEFIT.HOUSEHOLD_ID, BENEFIT.MEMBER_ID,
+                    BENEFIT.STARTS_ON, BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON,
+                    BENEFIT.STOP_REASON);
+            for (BenefitRow row : part) {
+                Benefit benefit = row.benefit();
+                insert = insert.values(benefit.programme(), row.householdId(), row.memberId(), benefit.startsOn(),
+                        benefit.endsOn(), benefit.status(), benefit.amount(), benefit.reason(), benefit.stopReason());
+            }
+            benefits += insert.execute();
+        });
+
+        households += householdIds.size();
+        members += memberIds.size();
+    }
+
+    /** What was written so far. */
+    DemoDataSummary summary(String regency, Duration elapsed) {
+        return new DemoDataSummary(regency, households, members, socialFacets, housingFacets, healthFacets,
+                educationFacets, benefits, elapsed);
+    }
+
+    /** Hands the rows on in parts small enough for one statement each. */
+    private static <T> void inStatements(List<T> rows, int columns, Consumer<List<T>> statement) {
+        int size = MAX_BIND_VALUES / columns;
+        for (int from = 0; from < rows.size(); from += size) {
+            statement.accept(rows.subList(from, Math.min(rows.size(), from + size)));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package id.terpadu.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One generated household with everything the agencies record about it, before it is written:
+ * the planner decides, the writer only inserts. Identifiers are the KK and NIK; the database
+ * assigns the internal ids.
+ */
+record PlannedHousehold(String kk, String villageCode, String address, String rt, String rw, List<Member> members,
+                        Social social, Housing housing, List<Benefit> benefits) {
+
+    record Member(String nik, String name, String sex, LocalDate birthDate, String relationship,
+                  Health health, Education education, List<Benefit> benefits) {
+    }
+
+    record Social(String cluster, String clusterReason, Short decile, String decileQuarter,
+                  String[] povertyIndicators) {
+    }
+
+    record Housing(String floor, String wall, String roof, String toilet, String water, String lighting,
+                   BigDecimal floorAreaM2, String rtlhStatus, Short renovationYear) {
+    }
+
+    record Health(String jknNumber, String segment, boolean active, LocalDate since) {
+    }
+
+    record Education(String schoolStatus, String schoolLevel, boolean pipRecipient, String kipNumber) {
+    }
+
+    /** An enrolment; amounts of open-ended enrolments are per year. */
+    record Benefit(String programme, LocalDate startsOn, LocalDate endsOn, String status, BigDecimal amount,
+                   String reason, String stopReason) {
+    }
+}
