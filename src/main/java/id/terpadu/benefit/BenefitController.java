@@ -19,7 +19,6 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Benefits: enrolments of households and members in programmes. */
 @Controller
@@ -75,15 +74,11 @@ class BenefitController {
 
     @BatchMapping(typeName = "Benefit")
     Map<BenefitRecord, HouseholdRecord> household(List<BenefitRecord> enrolments) {
-        List<Long> ids = enrolments.stream().map(BenefitRecord::getHouseholdId).filter(Objects::nonNull).distinct().toList();
-        return Batches.lookup(enrolments, BenefitRecord::getHouseholdId,
-                Batches.index(ids.isEmpty() ? List.of() : households.findAllById(ids), HouseholdRecord::getId));
+        return households.householdsOf(enrolments, BenefitRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Benefit")
     Map<BenefitRecord, MemberRecord> member(List<BenefitRecord> enrolments) {
-        List<Long> ids = enrolments.stream().map(BenefitRecord::getMemberId).filter(Objects::nonNull).distinct().toList();
-        return Batches.lookup(enrolments, BenefitRecord::getMemberId,
-                Batches.index(ids.isEmpty() ? List.of() : members.findAllById(ids), MemberRecord::getId));
+        return members.membersOf(enrolments, BenefitRecord::getMemberId);
     }
 }

@@ -1,12 +1,16 @@
 package id.terpadu.database;
 
 import id.terpadu.error.ConflictException;
+import id.terpadu.graphql.Batches;
 import org.jooq.DSLContext;
 import org.jooq.TableRecord;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +30,15 @@ public class VersionedRows {
     /** The rows of these keys, in one statement (the batch behind a nested GraphQL field). */
     public <R extends TableRecord<R>> List<R> findByKeys(VersionedTable<R> versioned, Collection<Long> keys) {
         return dsl.selectFrom(versioned.table()).where(versioned.key().in(keys)).fetch();
+    }
+
+    /**
+     * For each source, the row its key names (the batch behind a nested GraphQL field, in one
+     * statement); sources without one are left out, so their field is null.
+     */
+    public <S, R extends TableRecord<R>> Map<S, R> batch(VersionedTable<R> versioned, List<S> sources, Function<S, Long> key) {
+        List<Long> keys = sources.stream().map(key).filter(Objects::nonNull).distinct().toList();
+        return Batches.lookup(sources, key, Batches.index(findByKeys(versioned, keys), row -> row.get(versioned.key())));
     }
 
     /** The row of this key, if there is one. */

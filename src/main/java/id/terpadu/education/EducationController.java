@@ -4,7 +4,6 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.education.EducationService.UpdateSchoolStatusInput;
-import id.terpadu.graphql.Batches;
 import id.terpadu.member.MemberRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -35,14 +34,11 @@ class EducationController {
 
     @BatchMapping(typeName = "Member")
     Map<MemberRecord, EducationFacetRecord> education(List<MemberRecord> people) {
-        return Batches.lookup(people, MemberRecord::getId, Batches.index(
-                versionedRows.findByKeys(EducationFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
-                EducationFacetRecord::getMemberId));
+        return versionedRows.batch(EducationFacets.TABLE, people, MemberRecord::getId);
     }
 
     @BatchMapping(typeName = "EducationFacet")
     Map<EducationFacetRecord, MemberRecord> member(List<EducationFacetRecord> facets) {
-        return Batches.lookup(facets, EducationFacetRecord::getMemberId, Batches.index(
-                members.findAllById(facets.stream().map(EducationFacetRecord::getMemberId).toList()), MemberRecord::getId));
+        return members.membersOf(facets, EducationFacetRecord::getMemberId);
     }
 }

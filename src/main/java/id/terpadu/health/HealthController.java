@@ -3,7 +3,6 @@ package id.terpadu.health;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
-import id.terpadu.graphql.Batches;
 import id.terpadu.health.HealthService.UpdateJknStatusInput;
 import id.terpadu.member.MemberRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,14 +34,11 @@ class HealthController {
 
     @BatchMapping(typeName = "Member")
     Map<MemberRecord, HealthFacetRecord> health(List<MemberRecord> people) {
-        return Batches.lookup(people, MemberRecord::getId, Batches.index(
-                versionedRows.findByKeys(HealthFacets.TABLE, people.stream().map(MemberRecord::getId).toList()),
-                HealthFacetRecord::getMemberId));
+        return versionedRows.batch(HealthFacets.TABLE, people, MemberRecord::getId);
     }
 
     @BatchMapping(typeName = "HealthFacet")
     Map<HealthFacetRecord, MemberRecord> member(List<HealthFacetRecord> facets) {
-        return Batches.lookup(facets, HealthFacetRecord::getMemberId, Batches.index(
-                members.findAllById(facets.stream().map(HealthFacetRecord::getMemberId).toList()), MemberRecord::getId));
+        return members.membersOf(facets, HealthFacetRecord::getMemberId);
     }
 }

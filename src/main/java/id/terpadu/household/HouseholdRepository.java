@@ -5,12 +5,16 @@ import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.error.NotFoundException;
+import id.terpadu.graphql.Batches;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +66,12 @@ public class HouseholdRepository {
 
     public List<HouseholdRecord> findAllById(Collection<Long> ids) {
         return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.in(ids)).and(scope.households()).fetch();
+    }
+
+    /** For each source, the household its id names (in one statement); sources without one are left out. */
+    public <S> Map<S, HouseholdRecord> householdsOf(List<S> sources, Function<S, Long> householdId) {
+        List<Long> ids = sources.stream().map(householdId).filter(Objects::nonNull).distinct().toList();
+        return Batches.lookup(sources, householdId, Batches.index(ids.isEmpty() ? List.of() : findAllById(ids), HouseholdRecord::getId));
     }
 
     /** One page in the given order, starting after the seek values; one row more than asked tells whether more follow. */

@@ -23,7 +23,6 @@ import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.MEMBER;
-import static id.terpadu.db.Tables.PROGRAMME;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;

@@ -3,7 +3,6 @@ package id.terpadu.housing;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
-import id.terpadu.graphql.Batches;
 import id.terpadu.household.HouseholdRepository;
 import id.terpadu.housing.HousingService.RecordHousingConditionInput;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -35,15 +34,11 @@ class HousingController {
 
     @BatchMapping(typeName = "Household")
     Map<HouseholdRecord, HousingFacetRecord> housing(List<HouseholdRecord> page) {
-        return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
-                versionedRows.findByKeys(HousingFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
-                HousingFacetRecord::getHouseholdId));
+        return versionedRows.batch(HousingFacets.TABLE, page, HouseholdRecord::getId);
     }
 
     @BatchMapping(typeName = "HousingFacet")
     Map<HousingFacetRecord, HouseholdRecord> household(List<HousingFacetRecord> facets) {
-        return Batches.lookup(facets, HousingFacetRecord::getHouseholdId, Batches.index(
-                households.findAllById(facets.stream().map(HousingFacetRecord::getHouseholdId).toList()),
-                HouseholdRecord::getId));
+        return households.householdsOf(facets, HousingFacetRecord::getHouseholdId);
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** People: lookup by NIK, their household, and moves between households. */
 @Controller
@@ -50,8 +48,7 @@ class MemberController {
 
     @BatchMapping(typeName = "Member")
     Map<MemberRecord, HouseholdRecord> household(List<MemberRecord> people) {
-        return Batches.lookup(people, MemberRecord::getHouseholdId,
-                householdsById(people.stream().map(MemberRecord::getHouseholdId)));
+        return households.householdsOf(people, MemberRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Member")
@@ -62,17 +59,12 @@ class MemberController {
 
     @BatchMapping(typeName = "MemberMove")
     Map<MemberMoveRecord, HouseholdRecord> from(List<MemberMoveRecord> moves) {
-        return Batches.lookup(moves, MemberMoveRecord::getFromHouseholdId,
-                householdsById(moves.stream().map(MemberMoveRecord::getFromHouseholdId)));
+        return households.householdsOf(moves, MemberMoveRecord::getFromHouseholdId);
     }
 
     @BatchMapping(typeName = "MemberMove")
     Map<MemberMoveRecord, HouseholdRecord> to(List<MemberMoveRecord> moves) {
-        return Batches.lookup(moves, MemberMoveRecord::getToHouseholdId,
-                householdsById(moves.stream().map(MemberMoveRecord::getToHouseholdId)));
+        return households.householdsOf(moves, MemberMoveRecord::getToHouseholdId);
     }
 
-    private Map<Long, HouseholdRecord> householdsById(Stream<Long> ids) {
-        return Batches.index(households.findAllById(ids.distinct().toList()), HouseholdRecord::getId);
-    }
 }

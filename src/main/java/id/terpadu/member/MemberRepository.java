@@ -5,10 +5,14 @@ import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.NotFoundException;
+import id.terpadu.graphql.Batches;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +50,12 @@ public class MemberRepository {
 
     public List<MemberRecord> findAllById(Collection<Long> ids) {
         return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).and(scope.members()).fetch();
+    }
+
+    /** For each source, the person its id names (in one statement); sources without one are left out. */
+    public <S> Map<S, MemberRecord> membersOf(List<S> sources, Function<S, Long> memberId) {
+        List<Long> ids = sources.stream().map(memberId).filter(Objects::nonNull).distinct().toList();
+        return Batches.lookup(sources, memberId, Batches.index(ids.isEmpty() ? List.of() : findAllById(ids), MemberRecord::getId));
     }
 
     public List<MemberRecord> findByNiks(Collection<String> niks) {

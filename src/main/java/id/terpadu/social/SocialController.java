@@ -47,16 +47,12 @@ class SocialController {
 
     @BatchMapping(typeName = "Household")
     Map<HouseholdRecord, SocialFacetRecord> social(List<HouseholdRecord> page) {
-        return Batches.lookup(page, HouseholdRecord::getId, Batches.index(
-                versionedRows.findByKeys(SocialFacets.TABLE, page.stream().map(HouseholdRecord::getId).toList()),
-                SocialFacetRecord::getHouseholdId));
+        return versionedRows.batch(SocialFacets.TABLE, page, HouseholdRecord::getId);
     }
 
     @BatchMapping(typeName = "SocialFacet")
     Map<SocialFacetRecord, HouseholdRecord> household(List<SocialFacetRecord> facets) {
-        return Batches.lookup(facets, SocialFacetRecord::getHouseholdId, Batches.index(
-                households.findAllById(facets.stream().map(SocialFacetRecord::getHouseholdId).toList()),
-                HouseholdRecord::getId));
+        return households.householdsOf(facets, SocialFacetRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "SocialFacet")
