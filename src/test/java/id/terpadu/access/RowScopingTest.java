@@ -201,6 +201,39 @@ class RowScopingTest extends AccessTest {
     }
 
     @Test
+    void familyCardOfAnotherVillageCannotBeRegisteredAgainAndStaysUnnamed() {
+        String earlierKk = inLanggahan.kk();
+        String currentKk = TestIdentities.kk();
+        asUptpk("""
+                mutation($kk: String!, $newKk: String!) {
+                  changeHouseholdKk(input: {kk: $kk, expectedVersion: 1, newKk: $newKk, reason: "Moved"}) { version }
+                }""", "kk", earlierKk, "newKk", currentKk);
+        LocalDate birth = LocalDate.of(1991, 8, 30);
+        for (String kk : List.of(currentKk, earlierKk)) {
+            String nik = TestIdentities.nik(false, birth);
+            Answer answer = ask("desa-a", """
+                    mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }""",
+                    "input", Map.of("kk", kk, "villageCode", APUAN, "address", "Banjar Apuan 4",
+                            "members", List.of(member(nik, "Komang " + name, "MALE", birth, "HEAD"))));
+            // one card, one household, hub-wide; which household holds it is not said
+            assertThat(answer.classifications()).as(answer.body()).containsExactly("CONFLICT");
+            assertThat(answer.errorFields()).containsExactly("input.kk");
+            assertThat(answer.body()).doesNotContain("existingId", inLanggahan.id());
+            assertThat(dsl.fetchExists(MEMBER, MEMBER.NIK.eq(nik))).isFalse();
+            assertThat(dsl.fetchCount(HOUSEHOLD, HOUSEHOLD.KK.eq(kk).and(HOUSEHOLD.VILLAGE_CODE.eq(APUAN)))).isZero();
+
+            Answer change = ask("desa-a", """
+                    mutation($kk: String!, $newKk: String!) {
+                      changeHouseholdKk(input: {kk: $kk, expectedVersion: 1, newKk: $newKk, reason: "New card"}) { version }
+                    }""", "kk", inApuan.kk(), "newKk", kk);
+            assertThat(change.classifications()).as(change.body()).containsExactly("CONFLICT");
+            assertThat(change.errorFields()).containsExactly("input.newKk");
+            assertThat(change.body()).doesNotContain("existingId", inLanggahan.id());
+            assertThat(householdRow(inApuan).getKk()).isEqualTo(inApuan.kk());
+        }
+    }
+
+    @Test
     void agenciesSeeNoHouseholdOutsideTheirRegency() {
         // a household in Badung (51.03), written straight into the database: no demo user may register there
         String kk = TestIdentities.kk();
