@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the access tests: asks the hub as a demo user (or with any token) and keeps the whole
  * answer, and makes households as UPT-PK to ask about. Every household gets fresh identities and
  * a name no other test uses, so a test can find exactly its own households in a shared database.
+ * Access tests assert as much on what an answer lacks as on what it holds (no data beside a
+ * refusal, no whole NIK anywhere in the body, a 401), so they read the raw HTTP answer rather
+ * than going through {@code HttpGraphQlTester}.
  */
 abstract class AccessTest extends HubTest {
 
