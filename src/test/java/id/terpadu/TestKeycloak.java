@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public final class TestKeycloak {
 
+    /** User name and password of the server's administrator in the master realm. */
+    public static final String ADMIN = "kcadmin";
+
     private static final String REALM_FILE = "keycloak/terpadu-realm.json";
     private static String baseUrl;
     private static Duration startTime = Duration.ZERO;
@@ -51,6 +54,9 @@ public final class TestKeycloak {
             GenericContainer<?> container = new GenericContainer<>("quay.io/keycloak/keycloak:26.4")
                     .withCopyFileToContainer(MountableFile.forHostPath(REALM_FILE), "/opt/keycloak/data/import/terpadu-realm.json")
                     .withCommand("start-dev", "--import-realm")
+                    // the same administrator as the local server, for tests that configure the realm
+                    .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN)
+                    .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN)
                     .withExposedPorts(8080)
                     .waitingFor(Wait.forHttp("/realms/" + LocalKeycloak.REALM).withStartupTimeout(Duration.ofMinutes(4)));
             container.start();

@@ -54,7 +54,7 @@ class HouseholdSearch {
         HouseholdOrder sort = order == null ? HouseholdOrder.DEFAULT
                 : new HouseholdOrder(order.field(), order.direction() == null ? HouseholdOrder.Direction.ASC : order.direction());
         Condition condition = condition(filter);
-        Object[] seek = after == null ? null : Cursor.decode(after, sort.field());
+        Object[] seek = after == null ? null : seekValues(Cursor.decode(after, sort.field()), sort.field());
         List<HouseholdRecord> rows = households.page(condition, sortFields(sort), seek, size + 1);
         boolean hasNext = rows.size() > size;
         List<Edge<HouseholdRecord>> edges = rows.stream()
@@ -65,6 +65,18 @@ class HouseholdSearch {
                 edges.isEmpty() ? null : edges.getFirst().cursor(),
                 edges.isEmpty() ? null : edges.getLast().cursor());
         return new HouseholdConnection(edges, pageInfo, condition);
+    }
+
+    /**
+     * A cursor of the KK order holds the household's id, not its KK, which most roles see masked:
+     * the page continues after that household's KK, if the caller may see the household.
+     */
+    private Object[] seekValues(Object[] cursor, HouseholdOrder.Field field) {
+        if (field != HouseholdOrder.Field.KK) {
+            return cursor;
+        }
+        return new Object[] {households.findById((Long) cursor[0]).map(HouseholdRecord::getKk)
+                .orElseThrow(() -> new BadRequestException("after", "This is not a cursor of this list."))};
     }
 
     int count(HouseholdConnection connection) {
@@ -129,7 +141,7 @@ class HouseholdSearch {
         };
     }
 
-    /** An opaque cursor: the sort field and the sort values of a row. */
+    /** An opaque cursor: the sort field and the sort values of a row (for the KK order, its id). */
     static final class Cursor {
 
         private Cursor() {
@@ -137,8 +149,7 @@ class HouseholdSearch {
 
         static String encode(HouseholdOrder.Field field, HouseholdRecord row) {
             String values = switch (field) {
-                case REGISTERED -> String.valueOf(row.getId());
-                case KK -> row.getKk();
+                case REGISTERED, KK -> String.valueOf(row.getId());
                 case VILLAGE -> row.getVillageCode() + "|" + row.getId();
             };
             return Base64.getUrlEncoder().withoutPadding()
@@ -152,8 +163,7 @@ class HouseholdSearch {
                     throw new BadRequestException("after", "This cursor belongs to another sort order.");
                 }
                 return switch (field) {
-                    case REGISTERED -> new Object[] {Long.parseLong(parts[1])};
-                    case KK -> new Object[] {parts[1]};
+                    case REGISTERED, KK -> new Object[] {Long.parseLong(parts[1])};
                     case VILLAGE -> new Object[] {parts[1], Long.parseLong(parts[2])};
                 };
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

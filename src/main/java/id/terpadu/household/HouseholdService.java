@@ -111,6 +111,11 @@ class HouseholdService {
                     + (existing.getKk().equals(kk) ? "." : " (as an earlier family card)."),
                     Map.of("existingId", GlobalId.encode("Household", existing.getId())));
         });
+        // a card is unique hub-wide, also when a household outside the caller's region holds or held it:
+        // refuse it without naming that household
+        if (households.kkInUse(kk)) {
+            throw new ConflictException(field, "A household with this KK is already registered.");
+        }
     }
 
     private String village(String villageCode) {

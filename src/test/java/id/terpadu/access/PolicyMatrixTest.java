@@ -1,0 +1,394 @@
+package id.terpadu.access;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import id.terpadu.TestIdentities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The role × field matrix, generated from {@code schema/access-policy.yml} and the hub's live
+ * schema: for every role of the policy (each as its demo user, whose name is the role's) and every
+ * type, field, filter field, mutation and restricted input field, what the caller sees and may do
+ * is exactly what the policy grants. A field or mutation added to the schema joins the matrix by
+ * itself; a mutation added without a harmless input below fails here until it gets one.
+ */
+class PolicyMatrixTest extends AccessTest {
+
+    private static final PolicyFile POLICY = PolicyFile.read();
+
+    @Autowired
+    private GraphQlSource graphQlSource;
+
+    @TestFactory
+    Stream<DynamicContainer> introspectionShowsEachRoleExactlyTheFieldsItReads() {
+        List<GraphQLFieldsContainer> types = schemaTypes(GraphQLFieldsContainer.class);
+        return POLICY.roles().stream().map(role -> dynamicContainer(role, types.stream().map(type ->
+                dynamicTest(type.getName(), () -> {
+                    Answer answer = ask(role, "query($name: String!) { __type(name: $name) { name fields { name } } }",
+                            "name", type.getName());
+                    assertThat(answer.errors()).as(answer.body()).isEmpty();
+                    assertThat(answer.<String>data("__type.name")).isEqualTo(type.getName());
+                    List<String> shown = answer.data("__type.fields[*].name");
+                    assertThat(shown).as("fields of %s shown to %s", type.getName(), role)
+                            .containsExactlyInAnyOrderElementsOf(granted(role, type.getName(),
+                                    type.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName)));
+                }))));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> introspectionShowsEachRoleExactlyTheFilterFieldsItReads() {
+        List<GraphQLInputObjectType> inputs = schemaTypes(GraphQLInputObjectType.class);
+        return POLICY.roles().stream().map(role -> dynamicContainer(role, inputs.stream().map(input ->
+                dynamicTest(input.getName(), () -> {
+                    Answer answer = ask(role, "query($name: String!) { __type(name: $name) { inputFields { name } } }",
+                            "name", input.getName());
+                    assertThat(answer.errors()).as(answer.body()).isEmpty();
+                    Stream<String> all = input.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName);
+                    // inputs the read policy does not name are mutation inputs: visible, the write policy decides
+                    List<String> expected = POLICY.coversType(input.getName())
+                            ? granted(role, input.getName(), all) : all.toList();
+                    assertThat(answer.<List<String>>data("__type.inputFields[*].name"))
+                            .as("input fields of %s shown to %s", input.getName(), role)
+                            .containsExactlyInAnyOrderElementsOf(expected);
+                }))));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> eachMutationIsForbiddenExactlyToTheRolesThePolicyDenies() {
+        List<GraphQLFieldDefinition> mutations = graphQlSource.schema().getMutationType().getFieldDefinitions();
+        return POLICY.roles().stream().map(role -> dynamicContainer(role, mutations.stream().map(mutation ->
+                dynamicTest(mutation.getName(), () -> {
+                    Answer answer = runHarmlessly(role, mutation, Map.of());
+                    if (POLICY.writers(mutation.getName()).contains(role)) {
+                        // allowed: it runs, and finds nothing to change
+                        assertThat(answer.classifications()).as(answer.body()).containsExactly("NOT_FOUND");
+                    } else {
+                        assertThat(answer.classifications()).as(answer.body()).containsExactly("FORBIDDEN");
+                        assertThat(answer.<List<String>>at("$.errors[0].path")).containsExactly(mutation.getName());
+                    }
+                    assertThat(answer.hasData()).as(answer.body()).isFalse();
+                }))));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> restrictedInputFieldsAreForbiddenExactlyToTheRolesThePolicyDenies() {
+        GraphQLFieldsContainer mutationType = graphQlSource.schema().getMutationType();
+        return POLICY.restrictedInputFields().entrySet().stream().flatMap(restricted -> restricted.getValue().stream()
+                .map(field -> dynamicContainer(restricted.getKey() + ".input." + field, POLICY.roles().stream().map(role ->
+                        dynamicTest(role, () -> {
+                            String coordinate = restricted.getKey() + "." + field;
+                            assertThat(RESTRICTED_VALUES).as("a harmless value for %s", coordinate).containsKey(coordinate);
+                            Answer answer = runHarmlessly(role, mutationType.getFieldDefinition(restricted.getKey()),
+                                    Map.of(field, RESTRICTED_VALUES.get(coordinate)));
+                            if (!POLICY.writers(restricted.getKey()).contains(role)) {
+                                assertThat(answer.classifications()).as(answer.body()).containsExactly("FORBIDDEN");
+                            } else if (POLICY.writers(restricted.getKey(), field).contains(role)) {
+                                assertThat(answer.classifications()).as(answer.body()).containsExactly("NOT_FOUND");
+                            } else {
+                                assertThat(answer.classifications()).as(answer.body()).containsExactly("FORBIDDEN");
+                                assertThat(answer.errorFields()).containsExactly("input." + field);
+                            }
+                            assertThat(answer.hasData()).as(answer.body()).isFalse();
+                        })))));
+    }
+
+    /**
+     * One real read of every facet per role, through the path a client takes, on a household that
+     * has every facet: the role gets the stored value when the policy grants every field on the
+     * path, and a validation error and no data otherwise.
+     */
+    @TestFactory
+    Stream<DynamicContainer> eachRoleReadsExactlyTheFacetsItIsGranted() {
+        Facets facets = householdWithEveryFacet();
+        List<FacetRead> reads = List.of(
+                new FacetRead("Household.address", "query($kk: String!) { household(kk: $kk) { address } }",
+                        "household.address", List.of("Query.household", "Household.address"),
+                        role -> facets.household().address()),
+                new FacetRead("Household.kkHistory", "query($kk: String!) { household(kk: $kk) { kkHistory { reason } } }",
+                        "household.kkHistory[0].reason", List.of("Query.household", "Household.kkHistory", "KkChange.reason"),
+                        role -> "Split from the parents' card"),
+                new FacetRead("Household.social", "query($kk: String!) { household(kk: $kk) { social { decile cluster { code } } } }",
+                        "household.social.decile", List.of("Query.household", "Household.social", "SocialFacet.decile",
+                        "SocialFacet.cluster", "Cluster.code"), role -> 2),
+                new FacetRead("Household.housing", "query($kk: String!) { household(kk: $kk) { housing { rtlhStatus } } }",
+                        "household.housing.rtlhStatus", List.of("Query.household", "Household.housing", "HousingFacet.rtlhStatus"),
+                        role -> "UNFIT"),
+                new FacetRead("Household.benefits", "query($kk: String!) { household(kk: $kk) { benefits { programme { code } } } }",
+                        "household.benefits[*].programme.code", List.of("Query.household", "Household.benefits",
+                        "Benefit.programme", "Programme.code"), role -> readable(role, Set.of("PKH", "RTLH"))),
+                new FacetRead("Member.health", "query($kk: String!) { household(kk: $kk) { members { relationship health { segment } } } }",
+                        "household.members[0].health.segment", List.of("Query.household", "Household.members",
+                        "Member.relationship", "Member.health", "HealthFacet.segment"), role -> "PBI_APBD"),
+                new FacetRead("Member.education", "query($nik: String!) { member(nik: $nik) { education { schoolStatus } } }",
+                        "member.education.schoolStatus", List.of("Query.member", "Member.education", "EducationFacet.schoolStatus"),
+                        role -> "ENROLLED"),
+                new FacetRead("Member.benefits", "query($nik: String!) { member(nik: $nik) { benefits { programme { code } } } }",
+                        "member.benefits[*].programme.code", List.of("Query.member", "Member.benefits",
+                        "Benefit.programme", "Programme.code"), role -> readable(role, Set.of("KIS_PBI", "PIP"))),
+                new FacetRead("Member.moves", "query($nik: String!) { member(nik: $nik) { moves { reason from { id } } } }",
+                        "member.moves[0].reason", List.of("Query.member", "Member.moves", "MemberMove.reason",
+                        "MemberMove.from", "Household.id"), role -> "Married into the family"));
+        return POLICY.roles().stream().map(role -> dynamicContainer(role, reads.stream().map(read ->
+                dynamicTest(read.facet(), () -> {
+                    String nik = read.facet().equals("Member.moves") ? facets.movedIn().nik() : facets.household().child().nik();
+                    Answer answer = ask(role, read.document(), "kk", facets.household().kk(), "nik", nik);
+                    if (read.path().stream().allMatch(coordinate -> readable(role, coordinate))) {
+                        assertThat(answer.errors()).as(answer.body()).isEmpty();
+                        Object expected = read.expected().apply(role);
+                        if (expected instanceof Collection<?> codes) {
+                            assertThat(answer.<List<Object>>data(read.dataPath())).as(answer.body())
+                                    .containsExactlyInAnyOrderElementsOf(codes);
+                        } else {
+                            assertThat(answer.<Object>data(read.dataPath())).as(answer.body()).isEqualTo(expected);
+                        }
+                    } else {
+                        assertThat(answer.classifications()).as(answer.body()).isNotEmpty().containsOnly("ValidationError");
+                        assertThat(answer.hasData()).as(answer.body()).isFalse();
+                    }
+                }))));
+    }
+
+    @Test
+    void accessPolicyQueryReturnsTheMatrixOfThePolicyFile() {
+        Answer answer = ask("admin", """
+                { accessPolicy {
+                    roles { name readsBenefitsOf writesBenefitsOf }
+                    fields { coordinate kind roles maskedFor } } }""");
+        assertThat(answer.errors()).as(answer.body()).isEmpty();
+        assertThat(answer.<List<String>>data("accessPolicy.roles[*].name")).containsExactlyElementsOf(POLICY.roles());
+        assertThat(answer.<List<String>>data("accessPolicy.roles[?(@.name == 'perkim')].readsBenefitsOf[*]"))
+                .containsExactly("RTLH");
+
+        Map<String, Map<String, Object>> matrix = new LinkedHashMap<>();
+        answer.<List<Map<String, Object>>>data("accessPolicy.fields")
+                .forEach(entry -> matrix.put((String) entry.get("coordinate"), entry));
+        GraphQLSchema schema = graphQlSource.schema();
+        for (GraphQLFieldsContainer type : schemaTypes(GraphQLFieldsContainer.class)) {
+            if (type.getName().equals("Mutation")) {
+                continue;
+            }
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                String coordinate = type.getName() + "." + field.getName();
+                assertThat(matrix).as(coordinate).containsKey(coordinate);
+                assertThat(matrix.get(coordinate).get("kind")).isEqualTo("READ");
+                assertThat(roles(matrix.get(coordinate))).as(coordinate)
+                        .containsExactlyInAnyOrderElementsOf(POLICY.readers(type.getName(), field.getName()));
+                Set<String> maskedFor = POLICY.maskedFields().contains(coordinate)
+                        ? POLICY.readers(type.getName(), field.getName()).stream()
+                                .filter(role -> !POLICY.unmaskedFor().contains(role)).collect(Collectors.toSet())
+                        : Set.of();
+                assertThat(maskedFor(matrix.get(coordinate))).as(coordinate)
+                        .containsExactlyInAnyOrderElementsOf(maskedFor);
+            }
+        }
+        for (GraphQLFieldDefinition mutation : schema.getMutationType().getFieldDefinitions()) {
+            String coordinate = "Mutation." + mutation.getName();
+            assertThat(matrix).as(coordinate).containsKey(coordinate);
+            assertThat(matrix.get(coordinate).get("kind")).isEqualTo("WRITE");
+            assertThat(roles(matrix.get(coordinate))).as(coordinate)
+                    .containsExactlyInAnyOrderElementsOf(POLICY.writers(mutation.getName()));
+        }
+        assertThat(roles(matrix.get("Mutation.enrolBenefit.input.status")))
+                .containsExactlyInAnyOrderElementsOf(POLICY.writers("enrolBenefit", "status"));
+        assertThat(roles(matrix.get("HouseholdFilter.jknSegment")))
+                .containsExactlyInAnyOrderElementsOf(POLICY.readers("HouseholdFilter", "jknSegment"));
+    }
+
+    @Test
+    void accessPolicyIsForAdministratorsOnly() {
+        for (String role : POLICY.roles()) {
+            Answer answer = ask(role, "{ accessPolicy { roles { name } } }");
+            if (role.equals("admin")) {
+                assertThat(answer.errors()).as(answer.body()).isEmpty();
+            } else {
+                assertThat(answer.classifications()).as(role + ": " + answer.body()).containsExactly("ValidationError");
+                assertThat(answer.hasData()).isFalse();
+            }
+        }
+    }
+
+    // --- the matrix's inputs
+
+    /** For each restricted input field, a value that passes the schema and is harmless. */
+    private static final Map<String, Object> RESTRICTED_VALUES = Map.of("enrolBenefit.status", "PROPOSED");
+
+    /**
+     * Runs a mutation with an input naming nothing that exists (a fresh KK or NIK, an unknown
+     * village or benefit), so a role allowed to run it gets NOT_FOUND and nothing is written.
+     */
+    private Answer runHarmlessly(String role, GraphQLFieldDefinition mutation, Map<String, Object> extra) {
+        Function<String, Map<String, Object>> harmless = HARMLESS_INPUTS.get(mutation.getName());
+        assertThat(harmless).as("a harmless input for the mutation %s", mutation.getName()).isNotNull();
+        Map<String, Object> input = new LinkedHashMap<>(harmless.apply(role));
+        input.putAll(extra);
+        String inputType = GraphQLTypeUtil.simplePrint(mutation.getArgument("input").getType());
+        return ask(role, "mutation($input: " + inputType + ") { " + mutation.getName() + "(input: $input) { __typename } }",
+                "input", input);
+    }
+
+    private static final Map<String, Function<String, Map<String, Object>>> HARMLESS_INPUTS = Map.ofEntries(
+            Map.entry("registerHousehold", role -> Map.of("kk", TestIdentities.kk(), "villageCode", "51.06.01.2999",
+                    "address", "Jalan Tidak Ada 1", "members", List.of(newHead()))),
+            Map.entry("addMember", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "member", newHead())),
+            Map.entry("updateHouseholdAddress", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1,
+                    "villageCode", APUAN, "address", "Jalan Tidak Ada 1")),
+            Map.entry("changeHouseholdKk", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1,
+                    "newKk", TestIdentities.kk(), "reason", "Split")),
+            Map.entry("moveMember", role -> Map.of("nik", freshNik(), "expectedVersion", 1, "toKk", TestIdentities.kk(),
+                    "relationship", "CHILD", "movedOn", LocalDate.now().toString(), "reason", "Moved")),
+            Map.entry("assignCluster", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 0,
+                    "cluster", "MELATI", "reason", "On the DTSEN list")),
+            Map.entry("recordSocialAssessment", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 0,
+                    "povertyIndicators", List.of())),
+            Map.entry("updateJknStatus", role -> Map.of("nik", freshNik(), "expectedVersion", 0,
+                    "segment", "NONE", "active", false)),
+            Map.entry("recordHousingCondition", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 0,
+                    "rtlhStatus", "UNFIT")),
+            Map.entry("updateSchoolStatus", role -> Map.of("nik", freshNik(), "expectedVersion", 0,
+                    "schoolStatus", "ENROLLED", "pipRecipient", false)),
+            Map.entry("enrolBenefit", PolicyMatrixTest::harmlessEnrolment),
+            Map.entry("stopBenefit", role -> Map.of("id", Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString("Benefit:999999999999".getBytes(StandardCharsets.UTF_8)),
+                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")));
+
+    /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
+    private static Map<String, Object> harmlessEnrolment(String role) {
+        String programme = switch (role) {
+            case "dinkes" -> "KIS_PBI";
+            case "perkim" -> "RTLH";
+            case "disdik" -> "PIP";
+            case "desa" -> "BLT_DD";
+            default -> "PKH";
+        };
+        boolean member = programme.equals("KIS_PBI") || programme.equals("PIP");
+        return Map.of("programme", programme, member ? "nik" : "kk", member ? freshNik() : TestIdentities.kk(),
+                "startsOn", LocalDate.now().toString(), "reason", "Proposed in the matrix test");
+    }
+
+    private static String freshNik() {
+        return TestIdentities.nik(false, LocalDate.of(1980, 5, 17));
+    }
+
+    private static Map<String, Object> newHead() {
+        LocalDate birth = LocalDate.of(1975, 3, 9);
+        return member(TestIdentities.nik(false, birth), "Ketut Tidak Ada", "MALE", birth, "HEAD");
+    }
+
+    // --- the facets' household
+
+    private record FacetRead(String facet, String document, String dataPath, List<String> path,
+                             Function<String, Object> expected) {
+    }
+
+    private record Facets(Household household, Person movedIn) {
+    }
+
+    /** A household in Apuan (so the village operator sees it) with every facet, benefit, KK change and move. */
+    private Facets householdWithEveryFacet() {
+        String name = uniqueName();
+        Household registered = register(APUAN, name);
+        Household other = register(APUAN, uniqueName());
+        asUptpk("""
+                mutation($kk: String!) {
+                  assignCluster(input: {kk: $kk, expectedVersion: 0, cluster: "MELATI", reason: "On the DTSEN list"}) { version }
+                }""", "kk", registered.kk());
+        asUptpk("""
+                mutation($kk: String!) {
+                  recordSocialAssessment(input: {kk: $kk, expectedVersion: 1, decile: 2, decileQuarter: "2025Q3",
+                                                 povertyIndicators: [EARTH_FLOOR, NO_SAVINGS]}) { version }
+                }""", "kk", registered.kk());
+        asUptpk("""
+                mutation($kk: String!) {
+                  recordHousingCondition(input: {kk: $kk, expectedVersion: 0, floor: EARTH, rtlhStatus: UNFIT}) { version }
+                }""", "kk", registered.kk());
+        asUptpk("""
+                mutation($nik: String!) {
+                  updateJknStatus(input: {nik: $nik, expectedVersion: 0, jknNumber: "0001234567890",
+                                          segment: PBI_APBD, active: true}) { version }
+                }""", "nik", registered.head().nik());
+        asUptpk("""
+                mutation($nik: String!) {
+                  updateSchoolStatus(input: {nik: $nik, expectedVersion: 0, schoolStatus: ENROLLED, schoolLevel: SD,
+                                             pipRecipient: true}) { version }
+                }""", "nik", registered.child().nik());
+        enrol("PKH", registered.kk(), null);
+        enrol("RTLH", registered.kk(), null);
+        enrol("KIS_PBI", null, registered.child().nik());
+        enrol("PIP", null, registered.child().nik());
+        String newKk = TestIdentities.kk();
+        asUptpk("""
+                mutation($kk: String!, $newKk: String!) {
+                  changeHouseholdKk(input: {kk: $kk, expectedVersion: 1, newKk: $newKk, reason: "Split from the parents' card"}) { version }
+                }""", "kk", registered.kk(), "newKk", newKk);
+        asUptpk("""
+                mutation($nik: String!, $toKk: String!, $today: Date!) {
+                  moveMember(input: {nik: $nik, expectedVersion: 1, toKk: $toKk, relationship: OTHER_RELATIVE,
+                                     movedOn: $today, reason: "Married into the family"}) { version }
+                }""", "nik", other.head().nik(), "toKk", newKk, "today", LocalDate.now().toString());
+        Household household = new Household(registered.id(), newKk, APUAN, name, registered.head(), registered.child());
+        return new Facets(household, other.head());
+    }
+
+    // --- the policy
+
+    private static boolean readable(String role, String coordinate) {
+        int dot = coordinate.indexOf('.');
+        return POLICY.readers(coordinate.substring(0, dot), coordinate.substring(dot + 1)).contains(role);
+    }
+
+    /** The programmes among these whose benefits the role reads. */
+    private static Set<String> readable(String role, Set<String> programmes) {
+        List<String> read = POLICY.benefitsRead(role);
+        return read.contains("*") ? programmes
+                : programmes.stream().filter(read::contains).collect(Collectors.toSet());
+    }
+
+    private static List<String> granted(String role, String type, Stream<String> fields) {
+        return fields.filter(field -> POLICY.readers(type, field).contains(role)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(Map<String, Object> access) {
+        return (List<String>) access.get("roles");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> maskedFor(Map<String, Object> access) {
+        return (List<String>) access.get("maskedFor");
+    }
+
+    private <T> List<T> schemaTypes(Class<T> kind) {
+        return graphQlSource.schema().getAllTypesAsList().stream()
+                .filter(kind::isInstance)
+                .filter(type -> !type.getName().startsWith("__"))
+                .sorted(Comparator.comparing(GraphQLNamedType::getName))
+                .map(kind::cast)
+                .toList();
+    }
+}
