@@ -31,11 +31,13 @@ public final class AccessPolicy {
     private final Map<String, TypeAccess> write;
     private final Map<String, BenefitAccess> benefits;
     private final Map<String, Integer> memberAge;
+    private final Set<String> requiresRegion;
 
     private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
                          Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits,
-                         Map<String, Integer> memberAge) {
+                         Map<String, Integer> memberAge, Set<String> requiresRegion) {
         this.memberAge = memberAge;
+        this.requiresRegion = requiresRegion;
         this.roles = roles;
         this.read = read;
         this.masked = masked;
@@ -80,7 +82,8 @@ public final class AccessPolicy {
                 Set.copyOf((List<String>) maskedSection.get("unmaskedFor")),
                 typeAccess((Map<String, Map<String, Object>>) yaml.get("write")),
                 benefits,
-                Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())));
+                Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())),
+                Set.copyOf((List<String>) yaml.getOrDefault("requiresRegion", List.of())));
         policy.checkRolesAreDeclared();
         return policy;
     }
@@ -103,6 +106,7 @@ public final class AccessPolicy {
         unmaskedFor.forEach(role -> checkDeclared("masked.unmaskedFor", Set.of(role)));
         benefits.keySet().forEach(role -> checkDeclared("benefits", Set.of(role)));
         memberAge.keySet().forEach(role -> checkDeclared("memberAge", Set.of(role)));
+        checkDeclared("requiresRegion", requiresRegion);
     }
 
     private void checkDeclared(String where, TypeAccess access) {
@@ -213,6 +217,15 @@ public final class AccessPolicy {
             limit = Math.max(limit, age);
         }
         return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit);
+    }
+
+    /** Whether the caller has a role that works only within a region, but its token names none. */
+    public boolean lacksRequiredRegion(Caller caller) {
+        return caller.region() == null && caller.hasAnyRole(requiresRegion);
+    }
+
+    public Set<String> requiresRegion() {
+        return requiresRegion;
     }
 
     public Map<String, Integer> memberAges() {

@@ -30,7 +30,7 @@ public class RowScope {
     /** Households in the caller's region; none for a caller without a token. */
     public Condition households() {
         Caller caller = Caller.current();
-        if (caller == Caller.ANONYMOUS) {
+        if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
         return caller.region() == null ? DSL.noCondition() : inRegion(caller.region());
@@ -42,7 +42,7 @@ public class RowScope {
      */
     public Condition members() {
         Caller caller = Caller.current();
-        if (caller == Caller.ANONYMOUS) {
+        if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
         OptionalInt ageLimit = policy.memberAgeLimit(caller);
@@ -55,7 +55,7 @@ public class RowScope {
 
     /** Benefits of the caller's programmes, of households and members in its region. */
     public Condition benefits() {
-        if (Caller.current() == Caller.ANONYMOUS) {
+        if (outOfScope(Caller.current())) {
             return DSL.falseCondition();
         }
         Set<String> programmes = policy.benefitProgrammesRead(Caller.current());
@@ -71,8 +71,17 @@ public class RowScope {
 
     /** Whether a village (dotted code) lies in the caller's region. */
     public boolean includesVillage(String villageCode) {
-        String region = Caller.current().region();
+        Caller caller = Caller.current();
+        String region = caller.region();
+        if (outOfScope(caller)) {
+            return false;
+        }
         return region == null || villageCode.equals(region) || villageCode.startsWith(region + ".");
+    }
+
+    /** A caller without a token, or with a village role but no region: no rows at all. */
+    private boolean outOfScope(Caller caller) {
+        return caller == Caller.ANONYMOUS || policy.lacksRequiredRegion(caller);
     }
 
     /** Whether the caller may enrol in and stop benefits of this programme. */
