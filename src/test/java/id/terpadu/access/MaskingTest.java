@@ -44,7 +44,7 @@ class MaskingTest extends AccessTest {
             }""";
 
     @ParameterizedTest
-    @ValueSource(strings = {"dinsos", "dinkes", "perkim", "disdik"})
+    @ValueSource(strings = {"dinsos", "dinkes", "perkim"})
     void agenciesSeeIdentityNumbersMasked(String role) {
         Answer answer = ask(role, CARD, "kk", household.kk(), "nik", household.head().nik(), "name", household.name());
         assertThat(answer.errors()).as(answer.body()).isEmpty();
@@ -58,6 +58,22 @@ class MaskingTest extends AccessTest {
         assertThat(answer.<String>data("member.household.kk")).isEqualTo(kk);
         assertThat(answer.<List<String>>data("households.edges[*].node.kk")).containsExactly(kk);
         assertNoWholeNumber(answer);
+    }
+
+    @Test
+    void educationOfficeSeesSchoolAgeMembersMaskedAndNoAdults() {
+        Answer answer = ask("disdik", CARD, "kk", household.kk(), "nik", household.child().nik(), "name", household.name());
+        assertThat(answer.errors()).as(answer.body()).isEmpty();
+        String kk = masked(household.kk());
+        assertThat(answer.<String>data("household.kk")).isEqualTo(kk);
+        assertThat((Object) answer.data("household.head")).as("the head is an adult").isNull();
+        assertThat(answer.<List<String>>data("household.members[*].nik")).containsExactly(masked(household.child().nik()));
+        assertThat(answer.<String>data("member.nik")).isEqualTo(masked(household.child().nik()));
+        assertThat(answer.<String>data("member.household.kk")).isEqualTo(kk);
+        assertNoWholeNumber(answer);
+
+        Answer adult = ask("disdik", "query($nik: String!) { member(nik: $nik) { nik } }", "nik", household.head().nik());
+        assertThat((Object) adult.data("member")).as("an adult is outside the education office's rows").isNull();
     }
 
     @ParameterizedTest
