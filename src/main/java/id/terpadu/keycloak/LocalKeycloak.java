@@ -15,15 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A Keycloak server distribution started as a child process in development mode, importing the
  * realm export in {@code keycloak/}: the identity provider of the local start and of the tests on
- * machines without Docker. Its database starts empty on every start, so the realm is always the
- * one in the repository.
+ * machines without Docker. Its database lives in memory, so the realm is always the one in the
+ * repository, imported afresh on every start.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
@@ -58,7 +56,7 @@ public final class LocalKeycloak implements AutoCloseable {
         int httpPort = port > 0 ? port : freePort();
         try {
             prepare(home, realmFile);
-            ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--import-realm",
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--import-realm", "--db=dev-mem",
                     "--http-port=" + httpPort, "--http-management-port=" + freePort(),
                     "--hostname-strict=false", "--cache=local")
                     .redirectErrorStream(true)
@@ -111,16 +109,9 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    /** A fresh database and the realm export in the import folder. */
+    /** The realm export in the import folder (the database lives in memory, so every start imports it). */
     private static void prepare(Path home, Path realmFile) throws IOException {
-        Path data = home.resolve("data");
-        Path h2 = data.resolve("h2");
-        if (Files.exists(h2)) {
-            try (Stream<Path> files = Files.walk(h2)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Path imports = Files.createDirectories(data.resolve("import"));
+        Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
