@@ -227,6 +227,16 @@ class HouseholdSearchTest extends ApiTest {
     }
 
     @Test
+    void unknownClusterOrProgrammeIsNotFound() {
+        ResponseError cluster = refused(households(Map.of("cluster", "MAWAR"), 10, null, null).execute(),
+                "NOT_FOUND", "filter.cluster");
+        assertThat(cluster.getMessage()).contains("MAWAR");
+        ResponseError programme = refused(households(Map.of("programme", "RASKIN"), 10, null, null).execute(),
+                "NOT_FOUND", "filter.programme");
+        assertThat(programme.getMessage()).contains("RASKIN");
+    }
+
+    @Test
     void clusterFilterFindsHouseholdsAssignedThatCluster() {
         String name = token();
         Listed melati = registerIn(BANTANG, name);

@@ -5,6 +5,7 @@ import id.terpadu.error.BadRequestException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.Edge;
 import id.terpadu.graphql.PageInfo;
+import id.terpadu.programme.ReferenceDataRepository;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionRepository;
 import org.jooq.Condition;
@@ -40,8 +41,10 @@ class HouseholdSearch {
 
     private final HouseholdRepository households;
     private final RegionRepository regions;
+    private final ReferenceDataRepository referenceData;
 
-    HouseholdSearch(HouseholdRepository households, RegionRepository regions) {
+    HouseholdSearch(HouseholdRepository households, RegionRepository regions, ReferenceDataRepository referenceData) {
+        this.referenceData = referenceData;
         this.households = households;
         this.regions = regions;
     }
@@ -95,11 +98,17 @@ class HouseholdSearch {
             conditions.add(HOUSEHOLD.VILLAGE_CODE.eq(code).or(HOUSEHOLD.VILLAGE_CODE.startsWith(code + ".")));
         }
         if (filter.cluster() != null) {
+            if (referenceData.findCluster(filter.cluster()).isEmpty()) {
+                throw new NotFoundException("filter.cluster", "No cluster has the code '" + filter.cluster() + "'.");
+            }
             conditions.add(exists(selectOne().from(SOCIAL_FACET)
                     .where(SOCIAL_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                     .and(SOCIAL_FACET.CLUSTER_CODE.eq(filter.cluster()))));
         }
         if (filter.programme() != null) {
+            if (referenceData.findProgramme(filter.programme()).isEmpty()) {
+                throw new NotFoundException("filter.programme", "No programme has the code '" + filter.programme() + "'.");
+            }
             conditions.add(holdsProgrammeToday(filter.programme()));
         }
         if (filter.jknSegment() != null) {
