@@ -47,7 +47,7 @@ class SecurityConfiguration {
         converter.setPrincipalClaimName("preferred_username");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/graphiql", "/graphiql/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
@@ -76,8 +76,14 @@ class SecurityConfiguration {
         return new TokenIssuer(issuer);
     }
 
+    /** The issuer's signing keys, fetched on first use; the health check reads whether there are any. */
     @Bean
-    JwtDecoder jwtDecoder(TokenIssuer tokenIssuer, Environment environment,
+    ConcurrentMapCache issuerKeyCache() {
+        return new ConcurrentMapCache("jwks");
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenIssuer tokenIssuer, Environment environment, ConcurrentMapCache issuerKeyCache,
                           @Value("${spring.security.oauth2.resourceserver.jwt.audiences:terpadu-hub}") List<String> audiences) {
         String jwkSetUri = environment.getProperty(JWK_SET_PROPERTY);
         String expectedIssuer = tokenIssuer.uri();
@@ -87,11 +93,10 @@ class SecurityConfiguration {
                 new JwtIssuerValidator(expectedIssuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
-        ConcurrentMapCache keys = new ConcurrentMapCache("jwks");
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
-                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).cache(keys).build()
-                    : NimbusJwtDecoder.withIssuerLocation(expectedIssuer).cache(keys).build();
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).cache(issuerKeyCache).build()
+                    : NimbusJwtDecoder.withIssuerLocation(expectedIssuer).cache(issuerKeyCache).build();
             decoder.setJwtValidator(validator);
             return decoder;
         });

@@ -9,6 +9,10 @@ public class BadRequestException extends HubException {
         super(field, message, Map.of());
     }
 
+    public BadRequestException(String field, String message, Map<String, Object> details) {
+        super(field, message, details);
+    }
+
     @Override
     public ErrorClassification classification() {
         return ErrorClassification.BAD_REQUEST;

@@ -2,6 +2,10 @@ package id.terpadu.access;
 
 import id.terpadu.keycloak.LocalKeycloak;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -32,19 +36,32 @@ class KeycloakOutageTest {
         String token;
         String secondToken;
         JwtDecoder decoder;
+        ConcurrentMapCache keys = new ConcurrentMapCache("jwks");
+        TokenIssuer issuer;
         try (LocalKeycloak keycloak = LocalKeycloak.start(Path.of(home), Path.of("keycloak/terpadu-realm.json"), 0)) {
             token = token(keycloak, "dinkes");
             secondToken = token(keycloak, "perkim");
-            decoder = new SecurityConfiguration().jwtDecoder(new TokenIssuer(keycloak.issuer()), new StandardEnvironment(),
-                    List.of("terpadu-hub"));
+            issuer = new TokenIssuer(keycloak.issuer());
+            decoder = new SecurityConfiguration().jwtDecoder(issuer, new StandardEnvironment(), keys, List.of("terpadu-hub"));
             assertThat(decoder.decode(token).getClaimAsString("preferred_username")).isEqualTo("dinkes");
+            assertThat(issuerKeysHealth(issuer, keys).getStatus()).isEqualTo(Status.UP);
         }
+
+        // readiness: the issuer is gone, but the keys fetched before let the hub go on checking tokens
+        Health duringOutage = issuerKeysHealth(issuer, keys);
+        assertThat(duringOutage.getStatus()).isEqualTo(Status.UP);
+        assertThat(duringOutage.getDetails()).containsEntry("reachable", false).containsEntry("cachedKeys", true);
+        assertThat(issuerKeysHealth(issuer, new ConcurrentMapCache("jwks")).getStatus()).isEqualTo(Status.DOWN);
 
         Jwt afterOutage = decoder.decode(secondToken);
         assertThat(afterOutage.getClaimAsString("preferred_username")).isEqualTo("perkim");
         assertThat(decoder.decode(token).getSubject()).isNotBlank();
         String tampered = secondToken.substring(0, secondToken.lastIndexOf('.') + 1) + "AAAA" + secondToken.substring(secondToken.lastIndexOf('.') + 5);
         assertThatThrownBy(() -> decoder.decode(tampered)).isInstanceOf(RuntimeException.class);
+    }
+
+    private static Health issuerKeysHealth(TokenIssuer issuer, ConcurrentMapCache keys) {
+        return new IssuerKeysHealthIndicator(issuer, keys, JsonMapper.builder().build(), new StandardEnvironment()).health();
     }
 
     private static String token(LocalKeycloak keycloak, String user) throws Exception {
