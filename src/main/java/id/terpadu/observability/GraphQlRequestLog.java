@@ -1,10 +1,12 @@
 package id.terpadu.observability;
 
+import id.terpadu.access.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -12,9 +14,11 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.TreeSet;
+
 /**
- * One log line per GraphQL request, with its request id, operation, caller role names, error
- * classifications and duration, and a counter of errors by classification and operation. The
+ * One log line per GraphQL request, with its request id, operation, the caller's client and
+ * roles (not its user name), error classifications and duration, and a counter of errors by classification and operation. The
  * line holds no variables and no answer: those carry NIKs and names.
  */
 @Component
@@ -34,7 +38,9 @@ class GraphQlRequestLog implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         long started = System.nanoTime();
         String requestId = MDC.get(RequestIds.MDC_KEY);
-        String operation = operationNames.tag(request.getOperationName());
+        String operation = operationNames.tag(request.getOperationName(), request.getDocument());
+        Caller caller = Caller.current();
+        String roles = String.join(",", new TreeSet<>(caller.roles()));
         return chain.next(request).doOnNext(response -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             String classifications = response.getErrors().stream()
@@ -55,12 +61,16 @@ class GraphQlRequestLog implements WebGraphQlInterceptor {
                 MDC.put(RequestIds.MDC_KEY, requestId);
             }
             try {
-                log.atInfo()
+                LoggingEventBuilder line = log.atInfo()
                         .addKeyValue("graphql.operation", operation)
                         .addKeyValue("graphql.errors", response.getErrors().size())
-                        .addKeyValue("graphql.error.classifications", classifications)
-                        .addKeyValue("duration.ms", millis)
-                        .log("GraphQL {} answered in {} ms{}", operation, millis,
+                        .addKeyValue("caller.client", caller.client() == null ? "none" : caller.client())
+                        .addKeyValue("caller.roles", roles)
+                        .addKeyValue("duration.ms", millis);
+                if (!classifications.isEmpty()) {
+                    line = line.addKeyValue("graphql.error.classifications", classifications);
+                }
+                line.log("GraphQL {} answered in {} ms{}", operation, millis,
                                 classifications.isEmpty() ? "" : " with errors " + classifications);
             } finally {
                 if (previous == null) {

@@ -29,7 +29,7 @@ class MetricsConfiguration {
             @Override
             public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
                 return super.getLowCardinalityKeyValues(context).and(KeyValue.of("graphql.operation.name",
-                        operationNames.tag(context.getExecutionInput().getOperationName())));
+                        operationNames.tag(context.getExecutionInput().getOperationName(), context.getExecutionInput().getQuery())));
             }
         };
     }
