@@ -43,6 +43,7 @@ class ObservabilityTest extends HubTest {
         assertThat(metrics).containsPattern("terpadu_graphql_errors_total\\{[^}]*classification=\"FORBIDDEN\"[^}]*operation=\"ForbiddenMove\"[^}]*} [1-9]");
         assertThat(metrics).contains("hikaricp_connections_active");
         assertThat(metrics).contains("hikaricp_connections_max");
+        assertThat(metrics).containsPattern("terpadu_sql_statements_total [1-9]");
     }
 
     @Test
