@@ -43,6 +43,15 @@ class LimitsTest extends HubTest {
     }
 
     @Test
+    void aDeepIntrospectionQueryIsRefusedInBadFaith() {
+        String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(40) + "{ name }" + " }".repeat(40) + " } } } }";
+        Answer answer = post(deep);
+        assertThat(answer.<Object>at("$.data.__schema")).as(answer.body()).isNull();
+        // introspection is left out of the depth and cost of a request: graphql-java's good-faith check bounds it
+        assertThat(answer.<List<String>>at("$.errors[*].extensions.classification")).as(answer.body()).containsExactly("BadFaithIntrospection");
+    }
+
+    @Test
     void aThousandAliasesAreRefusedNamingTheAliasLimit() {
         String flood = IntStream.range(0, 1000).mapToObj(i -> "a" + i + ": programmes { code }")
                 .collect(Collectors.joining(" ", "{ ", " }"));
