@@ -9,7 +9,6 @@ import java.util.Map;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.MEMBER;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.not;
 
 /**
  * How well the members of households are covered by JKN, for rules that look at it (Kenanga: not
@@ -37,7 +36,7 @@ public class InsuranceCover {
 
     /** The cover of each of these households, in one statement; households without members are left out. */
     public Map<Long, Cover> ofHouseholds(Collection<Long> householdIds) {
-        return dsl.select(MEMBER.HOUSEHOLD_ID, count(), count().filterWhere(not(HEALTH_FACET.ACTIVE.isTrue())))
+        return dsl.select(MEMBER.HOUSEHOLD_ID, count(), count().filterWhere(HEALTH_FACET.ACTIVE.isDistinctFrom(true)))
                 .from(MEMBER)
                 .leftJoin(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
