@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The social office's writes: clusters, deciles and poverty indicators. */
+/** Writes to the social facet: the social office's clusters, deciles and indicators, UPT-PK's local verification. */
 @Service
 @Transactional
 class SocialService {
@@ -62,7 +62,9 @@ class SocialService {
         if (input.verifiedOn() != null && input.verifiedOn().isAfter(LocalDate.now())) {
             throw new BadRequestException("input.verifiedOn", "The verification date lies in the future.");
         }
-        String verifier = input.verifiedOn() == null ? null : Caller.current().username();
+        Caller caller = Caller.current();
+        String verifier = input.verifiedOn() == null ? null
+                : caller.username() != null ? caller.username() : caller.subject();
         return versionedRows.write(SocialFacets.TABLE, household.getId(), input.expectedVersion(),
                 new SocialFacetRecord()
                         .setOnLocalSurvey(input.onLocalSurvey())
