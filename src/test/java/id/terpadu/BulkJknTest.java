@@ -10,6 +10,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +229,11 @@ class BulkJknTest extends ApiTest {
                 .containsExactly(masked(family.head().nik()), masked(family.members().get(1).nik()));
         assertThat(stored(family.head()).getJknNumber()).isEqualTo("0000000000401");
         assertThat(stored(family.head()).getSource()).isEqualTo(SOURCE);
+        as("dinkes").document("query($nik: String!) { member(nik: $nik) { health { source segment version } } }")
+                .variable("nik", family.head().nik()).execute()
+                .path("member.health.source").entity(String.class).isEqualTo(SOURCE)
+                .path("member.health.segment").entity(String.class).isEqualTo("PBI_APBN")
+                .path("member.health.version").entity(Long.class).isEqualTo(1L);
 
         // the health office's clerks see the NIKs masked too, the unknown one as well
         String unknown = TestIdentities.nik(false, LocalDate.of(1985, 8, 17));
@@ -286,6 +292,53 @@ class BulkJknTest extends ApiTest {
     void aListAndClerksChangingTheSamePeopleAtOnceLoseNothing() throws Exception {
         for (int round = 0; round < 2; round++) {
             aListAndClerksAtOnce();
+        }
+    }
+
+    @Test
+    void twoListsForTheSamePeopleInOppositeOrderAtOnceBothApply() throws Exception {
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            people.addAll(registered().members());
+        }
+        // half of the people have a status already, half get their first one from the lists
+        bulk(people.subList(0, 6).stream().map(person -> row(person.nik(), "NONE", false, null, null)).toList())
+                .path("updateJknStatuses.updated").entity(Integer.class).isEqualTo(6);
+        List<Map<String, Object>> forward = people.stream().map(person -> insured(person.nik(), "0000000000801")).toList();
+        List<Map<String, Object>> backward = new ArrayList<>(people.stream()
+                .map(person -> row(person.nik(), "PBI_APBD", true, SINCE, "0000000000802")).toList());
+        Collections.reverse(backward);
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<GraphQlResponse> answers = new ArrayList<>();
+        try {
+            List<Future<GraphQlResponse>> futures = new ArrayList<>();
+            for (List<Map<String, Object>> list : List.of(forward, backward)) {
+                GraphQlTester.Request<?> request = bulk(as("dinkes"), SOURCE, list);
+                futures.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return request.execute().returnResponse();
+                }));
+            }
+            for (Future<GraphQlResponse> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (GraphQlResponse answer : answers) {
+            assertThat(answer.getErrors()).as("no deadlock, no conflict").isEmpty();
+            assertThat(answer.field("updateJknStatuses.updated").<Integer>getValue()).isEqualTo(people.size());
+        }
+        for (Person person : people) {
+            HealthFacetRecord stored = stored(person);
+            boolean hadOne = people.indexOf(person) < 6;
+            // both lists counted: the one applied last holds
+            assertThat(stored.getVersion()).isEqualTo(hadOne ? 3L : 2L);
+            assertThat(stored.getJknNumber()).isIn("0000000000801", "0000000000802");
+            assertThat(stored.getSegment()).isEqualTo(stored.getJknNumber().endsWith("1") ? "PBI_APBN" : "PBI_APBD");
         }
     }
 
