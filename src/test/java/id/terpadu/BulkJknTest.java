@@ -193,12 +193,18 @@ class BulkJknTest extends ApiTest {
         return count;
     }
 
-    /** Registers families in a village of Kintamani, twenty to a request. */
+    /**
+     * Registers families in a village of Kintamani, twenty to a request. So many random NIKs may meet
+     * one a person of an earlier run holds; such a family is drawn again.
+     */
     private List<Family> registerMany(int count) {
         String name = token();
         List<Family> families = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            families.add(Family.of("51.06.04.2043", name));
+        while (families.size() < count) {
+            Family family = Family.of("51.06.04.2043", name);
+            if (dsl.fetchCount(MEMBER, MEMBER.NIK.in(family.members().stream().map(Person::nik).toList())) == 0) {
+                families.add(family);
+            }
         }
         for (int start = 0; start < count; start += 20) {
             List<Family> part = families.subList(start, Math.min(count, start + 20));
