@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ abstract class AccessTest extends HubTest {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                // a busy machine can take longer than the default 5 s, as in HubTest
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
