@@ -115,7 +115,10 @@ class ReferenceDataTest extends ApiTest {
                 .path("clusters[1].requiresVerification").entity(Boolean.class).isEqualTo(true)
                 .path("clusters[2].sourceList").valueIsNull()
                 .path("clusters[2].requiresUninsured").entity(Boolean.class).isEqualTo(true)
-                .path("clusters[0].decileMin").valueIsNull()
+                // Melati's list, the BDT, was the poorest 40 %: DTSEN deciles 1 to 4
+                .path("clusters[0].decileMin").entity(Integer.class).isEqualTo(1)
+                .path("clusters[0].decileMax").entity(Integer.class).isEqualTo(4)
+                .path("clusters[1].decileMin").valueIsNull()
                 .path("clusters[*].rule").entityList(String.class)
                 .satisfies(rules -> assertThat(rules).allSatisfy(rule -> assertThat(rule).isNotBlank()));
     }

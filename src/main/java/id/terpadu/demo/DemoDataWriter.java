@@ -14,6 +14,7 @@ import org.jooq.InsertValuesStep10;
 import org.jooq.InsertValuesStep5;
 import org.jooq.InsertValuesStep6;
 import org.jooq.InsertValuesStep9;
+import org.jooq.InsertValuesStep9;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -93,14 +94,17 @@ final class DemoDataWriter {
                     .forEach(row -> memberIds.put(row.value1(), row.value2()));
         });
 
-        inStatements(chunk, 6, part -> {
-            InsertValuesStep6<SocialFacetRecord, Long, String, String, Short, String, String[]> insert = dsl.insertInto(
-                    SOCIAL_FACET, SOCIAL_FACET.HOUSEHOLD_ID, SOCIAL_FACET.CLUSTER_CODE, SOCIAL_FACET.CLUSTER_REASON,
-                    SOCIAL_FACET.DECILE, SOCIAL_FACET.DECILE_QUARTER, SOCIAL_FACET.POVERTY_INDICATORS);
+        inStatements(chunk, 9, part -> {
+            InsertValuesStep9<SocialFacetRecord, Long, String, String, Short, String, String[], Boolean, LocalDate, String>
+                    insert = dsl.insertInto(SOCIAL_FACET, SOCIAL_FACET.HOUSEHOLD_ID, SOCIAL_FACET.CLUSTER_CODE,
+                    SOCIAL_FACET.CLUSTER_REASON, SOCIAL_FACET.DECILE, SOCIAL_FACET.DECILE_QUARTER,
+                    SOCIAL_FACET.POVERTY_INDICATORS, SOCIAL_FACET.ON_LOCAL_SURVEY, SOCIAL_FACET.VERIFIED_ON,
+                    SOCIAL_FACET.VERIFIED_BY);
             for (PlannedHousehold household : part) {
                 var social = household.social();
                 insert = insert.values(householdIds.get(household.kk()), social.cluster(), social.clusterReason(),
-                        social.decile(), social.decileQuarter(), social.povertyIndicators());
+                        social.decile(), social.decileQuarter(), social.povertyIndicators(), social.onLocalSurvey(),
+                        social.verifiedOn(), social.verifiedBy());
             }
             socialFacets += insert.execute();
         });

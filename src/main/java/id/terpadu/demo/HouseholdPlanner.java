@@ -34,6 +34,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
     static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 7, 1);
     /** The DTSEN quarter of the reference date. */
     static final String QUARTER = quarter(REFERENCE_DATE);
+    /** The UPT-PK demo user, who verified the demo's locally surveyed poor. */
+    private static final String VERIFIER = "uptpk";
     private static final String PREVIOUS_QUARTER = quarter(REFERENCE_DATE.minusMonths(3));
 
     /** JKN began on 1 January 2014. */
@@ -579,7 +581,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
     /**
      * Sragen's clusters by the list a household is on: Melati for the national register's poorest
      * deciles, Menur for the locally surveyed poor (nine or more BPS criteria, verified by
-     * UPT-PK), Kenanga for the not-poor without any JKN cover; the rest have no cluster.
+     * UPT-PK), Kenanga for the not-poor without any JKN cover; the rest have no cluster. Households
+     * meeting six or more criteria are on the local survey list, so some are surveyed but unverified.
      */
     private Social social(Short decile, String[] indicators, boolean uninsured) {
         int criteria = indicators.length;
@@ -596,7 +599,11 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             cluster = "KENANGA";
             reason = "Not on a poverty list and without JKN cover.";
         }
-        return new Social(cluster, reason, decile, quarter, indicators);
+        // the local survey lists households meeting six or more criteria; UPT-PK verified the Menur ones
+        boolean onLocalSurvey = criteria >= 6;
+        LocalDate verifiedOn = "MENUR".equals(cluster) ? REFERENCE_DATE.minusWeeks(2L + criteria) : null;
+        return new Social(cluster, reason, decile, quarter, indicators, onLocalSurvey, verifiedOn,
+                verifiedOn == null ? null : VERIFIER);
     }
 
     // --- household programmes: PKH, BPNT, BLT-DD, RTLH -----------------------------------------

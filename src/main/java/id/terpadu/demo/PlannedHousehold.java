@@ -17,7 +17,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     }
 
     record Social(String cluster, String clusterReason, Short decile, String decileQuarter,
-                  String[] povertyIndicators) {
+                  String[] povertyIndicators, boolean onLocalSurvey, LocalDate verifiedOn, String verifiedBy) {
     }
 
     record Housing(String floor, String wall, String roof, String toilet, String water, String lighting,

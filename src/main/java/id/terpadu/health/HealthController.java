@@ -4,6 +4,8 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.health.HealthService.UpdateJknStatusInput;
+import id.terpadu.health.JknStatusList.UpdateJknStatusesInput;
+import id.terpadu.health.JknStatusList.Updates;
 import id.terpadu.member.MemberRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -20,9 +22,11 @@ class HealthController {
     private final HealthService service;
     private final VersionedRows versionedRows;
     private final MemberRepository members;
+    private final JknStatusSync sync;
 
-    HealthController(HealthService service, VersionedRows versionedRows, MemberRepository members) {
+    HealthController(HealthService service, VersionedRows versionedRows, MemberRepository members, JknStatusSync sync) {
         this.service = service;
+        this.sync = sync;
         this.versionedRows = versionedRows;
         this.members = members;
     }
@@ -30,6 +34,11 @@ class HealthController {
     @MutationMapping
     HealthFacetRecord updateJknStatus(@Argument UpdateJknStatusInput input) {
         return service.updateJknStatus(input);
+    }
+
+    @MutationMapping
+    Updates updateJknStatuses(@Argument UpdateJknStatusesInput input) {
+        return sync.update(input);
     }
 
     @BatchMapping(typeName = "Member")

@@ -43,7 +43,8 @@ class HealthService {
                         .setJknNumber(insured ? input.jknNumber() : null)
                         .setSegment(input.segment())
                         .setActive(input.active())
-                        .setSince(input.since()));
+                        .setSince(input.since())
+                        .setSource(null));
     }
 
     record UpdateJknStatusInput(String nik, long expectedVersion, String jknNumber, String segment, boolean active,

@@ -8,6 +8,7 @@ import id.terpadu.graphql.Batches;
 import id.terpadu.household.HouseholdRepository;
 import id.terpadu.programme.ReferenceDataRepository;
 import id.terpadu.social.SocialService.AssignClusterInput;
+import id.terpadu.social.SocialService.RecordLocalVerificationInput;
 import id.terpadu.social.SocialService.RecordSocialAssessmentInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -43,6 +44,11 @@ class SocialController {
     @MutationMapping
     SocialFacetRecord recordSocialAssessment(@Argument RecordSocialAssessmentInput input) {
         return service.recordAssessment(input);
+    }
+
+    @MutationMapping
+    SocialFacetRecord recordLocalVerification(@Argument RecordLocalVerificationInput input) {
+        return service.recordLocalVerification(input);
     }
 
     @BatchMapping(typeName = "Household")

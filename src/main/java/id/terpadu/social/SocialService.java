@@ -1,5 +1,6 @@
 package id.terpadu.social;
 
+import id.terpadu.access.Caller;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
@@ -10,9 +11,10 @@ import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** The social office's writes: clusters, deciles and poverty indicators. */
+/** Writes to the social facet: the social office's clusters, deciles and indicators, UPT-PK's local verification. */
 @Service
 @Transactional
 class SocialService {
@@ -54,7 +56,26 @@ class SocialService {
                         .setPovertyIndicators(input.povertyIndicators().stream().distinct().toArray(String[]::new)));
     }
 
+    /** UPT-PK's local verification: the caller is the verifier. */
+    SocialFacetRecord recordLocalVerification(RecordLocalVerificationInput input) {
+        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+        if (input.verifiedOn() != null && input.verifiedOn().isAfter(LocalDate.now())) {
+            throw new BadRequestException("input.verifiedOn", "The verification date lies in the future.");
+        }
+        Caller caller = Caller.current();
+        String verifier = input.verifiedOn() == null ? null
+                : caller.username() != null ? caller.username() : caller.subject();
+        return versionedRows.write(SocialFacets.TABLE, household.getId(), input.expectedVersion(),
+                new SocialFacetRecord()
+                        .setOnLocalSurvey(input.onLocalSurvey())
+                        .setVerifiedOn(input.verifiedOn())
+                        .setVerifiedBy(verifier));
+    }
+
     record AssignClusterInput(String kk, long expectedVersion, String cluster, String reason) {
+    }
+
+    record RecordLocalVerificationInput(String kk, long expectedVersion, boolean onLocalSurvey, LocalDate verifiedOn) {
     }
 
     record RecordSocialAssessmentInput(String kk, long expectedVersion, Integer decile, String decileQuarter,

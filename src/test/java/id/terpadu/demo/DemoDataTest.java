@@ -182,6 +182,16 @@ class DemoDataTest extends HubTest {
         assertThat(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.CLUSTER_CODE.isNotNull())).isGreaterThan(households / 2);
         assertThat(demo.selectDistinct(SOCIAL_FACET.CLUSTER_CODE).from(SOCIAL_FACET).where(SOCIAL_FACET.CLUSTER_CODE.isNotNull())
                 .fetch(SOCIAL_FACET.CLUSTER_CODE)).containsExactlyInAnyOrder("MELATI", "MENUR", "KENANGA");
+        // UPT-PK verified the Menur households; others are on the local survey without a verification,
+        // so suggested clusters differ from household to household
+        assertThat(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.VERIFIED_ON.isNotNull()))
+                .isPositive()
+                .isEqualTo(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.CLUSTER_CODE.eq("MENUR")))
+                .isEqualTo(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.CLUSTER_CODE.eq("MENUR")
+                        .and(SOCIAL_FACET.ON_LOCAL_SURVEY.isTrue()).and(SOCIAL_FACET.VERIFIED_BY.eq("uptpk"))));
+        assertThat(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.ON_LOCAL_SURVEY.isTrue().and(SOCIAL_FACET.VERIFIED_ON.isNull())))
+                .isPositive();
+        assertThat(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.ON_LOCAL_SURVEY.isFalse())).isPositive();
         assertThat(demo.selectDistinct(HEALTH_FACET.SEGMENT).from(HEALTH_FACET).fetch(HEALTH_FACET.SEGMENT))
                 .containsExactlyInAnyOrder("PBI_APBN", "PBI_APBD", "PBPU", "PPU", "NONE");
         // schooling is recorded for school-age members only
@@ -240,6 +250,9 @@ class DemoDataTest extends HubTest {
                 .from(HOUSEHOLD).orderBy(HOUSEHOLD.ID).fetch().map(Record::intoList).forEach(rows::add);
         demo.select(MEMBER.NIK, MEMBER.NAME, MEMBER.SEX, MEMBER.BIRTH_DATE, MEMBER.RELATIONSHIP, MEMBER.household().KK)
                 .from(MEMBER).orderBy(MEMBER.ID).fetch().map(Record::intoList).forEach(rows::add);
+        demo.select(SOCIAL_FACET.household().KK, SOCIAL_FACET.CLUSTER_CODE, SOCIAL_FACET.DECILE, SOCIAL_FACET.ON_LOCAL_SURVEY,
+                        SOCIAL_FACET.VERIFIED_ON, SOCIAL_FACET.VERIFIED_BY)
+                .from(SOCIAL_FACET).orderBy(SOCIAL_FACET.HOUSEHOLD_ID).fetch().map(Record::intoList).forEach(rows::add);
         demo.select(MEMBER.NIK, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT, HEALTH_FACET.ACTIVE, HEALTH_FACET.SINCE)
                 .from(HEALTH_FACET).join(MEMBER).on(MEMBER.ID.eq(HEALTH_FACET.MEMBER_ID))
                 .orderBy(MEMBER.ID).fetch().map(Record::intoList).forEach(rows::add);

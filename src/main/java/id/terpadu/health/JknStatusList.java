@@ -1,0 +1,44 @@
+package id.terpadu.health;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The insurer's list of JKN statuses, as the schema's UpdateJknStatusesInput, and what became of it. */
+final class JknStatusList {
+
+    /** At most this many rows in one list: larger files are sent in parts. */
+    static final int MAX_ROWS = 1_000;
+
+    private JknStatusList() {
+    }
+
+    record UpdateJknStatusesInput(String source, List<Row> rows) {
+    }
+
+    /** One person's status in the list. */
+    record Row(String nik, String segment, boolean active, LocalDate since, String jknNumber) {
+
+        boolean insured() {
+            return !"NONE".equals(segment);
+        }
+    }
+
+    /** What became of one row. */
+    enum Outcome { UPDATED, UNCHANGED, UNKNOWN_NIK, INVALID }
+
+    record RowResult(int index, String nik, Outcome outcome, String field, String message, Long version) {
+    }
+
+    /** The answer: counts per outcome and one result per row, in input order. */
+    record Updates(String source, int updated, int unchanged, int unknownNik, int invalid, List<RowResult> rows) {
+
+        static Updates of(String source, List<RowResult> rows) {
+            return new Updates(source, count(rows, Outcome.UPDATED), count(rows, Outcome.UNCHANGED),
+                    count(rows, Outcome.UNKNOWN_NIK), count(rows, Outcome.INVALID), List.copyOf(rows));
+        }
+
+        private static int count(List<RowResult> rows, Outcome outcome) {
+            return (int) rows.stream().filter(row -> row.outcome() == outcome).count();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package id.terpadu.health;
+
+import id.terpadu.db.tables.records.HealthFacetRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.health.JknStatusList.Outcome;
+import id.terpadu.health.JknStatusList.Row;
+import id.terpadu.health.JknStatusList.RowResult;
+import id.terpadu.health.JknStatusList.UpdateJknStatusesInput;
+import id.terpadu.health.JknStatusList.Updates;
+import id.terpadu.member.MemberRepository;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static id.terpadu.db.Tables.HEALTH_FACET;
+import static org.jooq.impl.DSL.excluded;
+
+/**
+ * Applies the insurer's list of JKN statuses in one transaction. Each row is checked on its own:
+ * an invalid row or an unknown NIK is reported and skipped, the others are applied. The insurer is
+ * authoritative for JKN status, so a row carries no expected version and overwrites the stored
+ * status; the stored rows are locked first, so a clerk's single update that read the old version
+ * meanwhile gets CONFLICT instead of being overwritten unseen, or is applied before the list and
+ * compared with it. Three statements whatever the length of the list: the people, their stored
+ * statuses, and one write of every changed status.
+ */
+@Service
+@Transactional
+class JknStatusSync {
+
+    private final DSLContext dsl;
+    private final MemberRepository members;
+
+    JknStatusSync(DSLContext dsl, MemberRepository members) {
+        this.dsl = dsl;
+        this.members = members;
+    }
+
+    /** A row's refusal: the field at fault and why. */
+    private record Problem(String field, String message) {
+    }
+
+    Updates update(UpdateJknStatusesInput input) {
+        if (input.source() == null || input.source().isBlank()) {
+            throw new BadRequestException("input.source", "Name the insurer's list these statuses come from.");
+        }
+        List<Row> rows = input.rows();
+        if (rows.isEmpty()) {
+            throw new BadRequestException("input.rows", "The list holds no rows.");
+        }
+        if (rows.size() > JknStatusList.MAX_ROWS) {
+            throw new BadRequestException("input.rows", "A list may hold at most " + JknStatusList.MAX_ROWS
+                    + " rows; this one holds " + rows.size() + ". Send it in parts.");
+        }
+        String source = input.source().strip();
+
+        Map<Integer, Problem> problems = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Problem problem = checkRow(rows.get(i), "input.rows[" + i + "]");
+            if (problem != null) {
+                problems.put(i, problem);
+            }
+        }
+        markDuplicates(rows, problems);
+
+        List<String> niks = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!problems.containsKey(i)) {
+                niks.add(rows.get(i).nik());
+            }
+        }
+        Map<String, MemberRecord> byNik = niks.isEmpty() ? Map.of()
+                : members.findByNiks(niks).stream().collect(Collectors.toMap(MemberRecord::getNik, member -> member));
+        for (int i = 0; i < rows.size(); i++) {
+            MemberRecord member = byNik.get(rows.get(i).nik());
+            Row row = rows.get(i);
+            if (!problems.containsKey(i) && member != null && row.since() != null && row.since().isBefore(member.getBirthDate())) {
+                problems.put(i, new Problem("input.rows[" + i + "].since", "The date lies before the person was born."));
+            }
+        }
+
+        Map<Long, HealthFacetRecord> stored = lockStored(byNik.values().stream().map(MemberRecord::getId).toList());
+        Map<Long, Row> changes = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            MemberRecord member = byNik.get(rows.get(i).nik());
+            if (!problems.containsKey(i) && member != null && !sameAs(rows.get(i), stored.get(member.getId()))) {
+                changes.put(member.getId(), rows.get(i));
+            }
+        }
+        Map<Long, Long> written = write(changes, source);
+
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Problem problem = problems.get(i);
+            MemberRecord member = byNik.get(row.nik());
+            if (problem != null) {
+                results.add(new RowResult(i, row.nik(), Outcome.INVALID, problem.field(), problem.message(), null));
+            } else if (member == null) {
+                results.add(new RowResult(i, row.nik(), Outcome.UNKNOWN_NIK, "input.rows[" + i + "].nik",
+                        "No person with this NIK is registered.", null));
+            } else if (written.containsKey(member.getId())) {
+                results.add(new RowResult(i, row.nik(), Outcome.UPDATED, null, null, written.get(member.getId())));
+            } else {
+                results.add(new RowResult(i, row.nik(), Outcome.UNCHANGED, null, null, stored.get(member.getId()).getVersion()));
+            }
+        }
+        return Updates.of(source, results);
+    }
+
+    /** The rules of a single update, for one row; null when it keeps them. */
+    private static Problem checkRow(Row row, String path) {
+        if (row.nik() == null || !row.nik().matches("[0-9]{16}")) {
+            return new Problem(path + ".nik", "A NIK has 16 digits.");
+        }
+        if (row.insured() && (row.jknNumber() == null || !row.jknNumber().matches("[0-9]{13}"))) {
+            return new Problem(path + ".jknNumber", "A JKN card number has 13 digits; it is required unless the segment is NONE.");
+        }
+        if (!row.insured() && row.active()) {
+            return new Problem(path + ".active", "Without a JKN segment (NONE) the cover cannot be active.");
+        }
+        if (row.since() != null && row.since().isAfter(LocalDate.now())) {
+            return new Problem(path + ".since", "The date lies in the future.");
+        }
+        return null;
+    }
+
+    /** A NIK given twice is ambiguous: none of its rows is applied. */
+    private static void markDuplicates(List<Row> rows, Map<Integer, Problem> problems) {
+        Map<String, List<Integer>> positions = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            positions.computeIfAbsent(rows.get(i).nik(), nik -> new ArrayList<>()).add(i);
+        }
+        positions.values().stream().filter(indexes -> indexes.size() > 1).forEach(indexes -> {
+            String where = indexes.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            for (int i : indexes) {
+                problems.putIfAbsent(i, new Problem("input.rows[" + i + "].nik",
+                        "This NIK appears more than once in the list (rows " + where + "): send one status per person."));
+            }
+        });
+    }
+
+    /** The stored statuses of these people, locked until the list is applied (in key order, so lists never deadlock). */
+    private Map<Long, HealthFacetRecord> lockStored(List<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.selectFrom(HEALTH_FACET)
+                .where(HEALTH_FACET.MEMBER_ID.in(memberIds))
+                .orderBy(HEALTH_FACET.MEMBER_ID)
+                .forUpdate()
+                .fetchMap(HEALTH_FACET.MEMBER_ID);
+    }
+
+    private static boolean sameAs(Row row, HealthFacetRecord stored) {
+        return stored != null
+                && stored.getSegment().equals(row.segment())
+                && stored.getActive() == row.active()
+                && Objects.equals(stored.getSince(), row.since())
+                && Objects.equals(stored.getJknNumber(), jknNumber(row));
+    }
+
+    private static String jknNumber(Row row) {
+        return row.insured() ? row.jknNumber() : null;
+    }
+
+    /** Creates or overwrites every changed status in one statement; answers each person's new version. */
+    private Map<Long, Long> write(Map<Long, Row> changes, String source) {
+        if (changes.isEmpty()) {
+            return Map.of();
+        }
+        InsertValuesStep6<HealthFacetRecord, Long, String, String, Boolean, LocalDate, String> insert = dsl.insertInto(
+                HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT, HEALTH_FACET.ACTIVE,
+                HEALTH_FACET.SINCE, HEALTH_FACET.SOURCE);
+        for (Map.Entry<Long, Row> change : changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            Row row = change.getValue();
+            insert = insert.values(change.getKey(), jknNumber(row), row.segment(), row.active(), row.since(), source);
+        }
+        return insert.onConflict(HEALTH_FACET.MEMBER_ID).doUpdate()
+                .set(HEALTH_FACET.JKN_NUMBER, excluded(HEALTH_FACET.JKN_NUMBER))
+                .set(HEALTH_FACET.SEGMENT, excluded(HEALTH_FACET.SEGMENT))
+                .set(HEALTH_FACET.ACTIVE, excluded(HEALTH_FACET.ACTIVE))
+                .set(HEALTH_FACET.SINCE, excluded(HEALTH_FACET.SINCE))
+                .set(HEALTH_FACET.SOURCE, excluded(HEALTH_FACET.SOURCE))
+                .set(HEALTH_FACET.VERSION, HEALTH_FACET.VERSION.plus(1L))
+                .set(HEALTH_FACET.UPDATED_AT, OffsetDateTime.now())
+                .returningResult(HEALTH_FACET.MEMBER_ID, HEALTH_FACET.VERSION)
+                .fetchMap(HEALTH_FACET.MEMBER_ID, HEALTH_FACET.VERSION);
+    }
+}
