@@ -31,6 +31,6 @@ public record QueryLimits(
         @DefaultValue("30") int maxAliases,
         @DefaultValue("300") int maxFields,
         @DefaultValue("100") int maxPageSize,
-        @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue("256KB") DataSize maxRequestSize,
         @DefaultValue("15s") Duration statementTimeout) {
 }

@@ -112,7 +112,7 @@ class LimitsTest extends HubTest {
 
     @Test
     void aRequestLargerThanTheLimitIsRefusedBeforeItIsRead() {
-        String padding = "#".repeat(70 * 1024);
+        String padding = "#".repeat(300 * 1024);
         EntityExchangeResult<String> result = client().post().uri("/graphql")
                 .header("Authorization", "Bearer " + Tokens.of("uptpk"))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -120,7 +120,7 @@ class LimitsTest extends HubTest {
                 .exchange().expectBody(String.class).returnResult();
         assertThat(result.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(JsonPath.<String>read(result.getResponseBody(), "$.errors[0].extensions.limit")).isEqualTo("maxRequestSize");
-        assertThat(JsonPath.<Integer>read(result.getResponseBody(), "$.errors[0].extensions.maximum")).isEqualTo(64 * 1024);
+        assertThat(JsonPath.<Integer>read(result.getResponseBody(), "$.errors[0].extensions.maximum")).isEqualTo(256 * 1024);
     }
 
     @Test

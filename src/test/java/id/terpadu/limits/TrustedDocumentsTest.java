@@ -36,6 +36,16 @@ class TrustedDocumentsTest extends HubTest {
     }
 
     @Test
+    void theSyncClientSendsItsRegisteredJknListCompacted() {
+        String nik = registerPerson();
+        String list = "mutation UpdateJknStatuses($input:UpdateJknStatusesInput!){updateJknStatuses(input:$input){source updated unchanged unknownNik invalid rows{index nik outcome field message version}}}";
+        String answer = ask(Tokens.SERVICE_ACCOUNT, list, Map.of("input", Map.of("source", "BPJS 2026-11",
+                "rows", List.of(Map.of("nik", nik, "segment", "PBI_APBN", "jknNumber", "0002345678901", "active", true, "since", "2026-11-01")))));
+        assertThat(answer).doesNotContain("\"errors\"");
+        assertThat(JsonPath.<Integer>read(answer, "$.data.updateJknStatuses.updated")).isEqualTo(1);
+    }
+
+    @Test
     void theSyncClientCannotRunAnyOtherDocument() {
         for (String document : List.of(
                 "{ programmes { code } }",
