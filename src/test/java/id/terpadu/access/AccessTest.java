@@ -92,7 +92,8 @@ abstract class AccessTest extends HubTest {
 
     /** Registers a household as UPT-PK in this village, its members named after {@code name}. */
     Household register(String village, String name) {
-        LocalDate headBirth = TestIdentities.birthDate();
+        // an adult head (born before 1990), whom the education office never sees
+        LocalDate headBirth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(14_600));
         LocalDate childBirth = LocalDate.of(2012, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1500));
         Map<String, Object> input = Map.of(
                 "kk", TestIdentities.kk(),
