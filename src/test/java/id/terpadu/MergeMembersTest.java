@@ -1,6 +1,7 @@
 package id.terpadu;
 
 import id.terpadu.db.tables.records.MemberMergeRecord;
+import org.jooq.Condition;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
@@ -24,6 +25,10 @@ import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
 import static id.terpadu.db.Tables.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.currentCatalog;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 
 /**
  * Merging two records of one person: benefits, facets and move history move to the kept record,
@@ -378,6 +383,53 @@ class MergeMembersTest extends ApiTest {
                 assertThat(dsl.fetchCount(BENEFIT, BENEFIT.MEMBER_ID.eq(keptId))).isZero();
             }
         }
+    }
+
+    @Test
+    void anEnrolmentWaitingBehindAMergeOfItsRecordIsNotFoundAndWritesNothing() throws Exception {
+        String surname = token();
+        Person head = Person.man("Wayan " + surname, "HEAD");
+        Person duplicate = typedAgain(head, "Wyn " + surname).as("OTHER_RELATIVE");
+        register(Family.of(TestIdentities.VILLAGE, head));
+        register(Family.of(TestIdentities.OTHER_VILLAGE, Person.woman("Ketut " + surname, "HEAD"), duplicate));
+        long removedId = memberRow(duplicate.nik()).getId();
+        GraphQlTester.Request<?> mergeRequest = merge(head.nik(), 1, duplicate.nik(), 1, "Same man");
+        GraphQlTester.Request<?> enrolRequest = enrolKisPbi(duplicate.nik(), JANUARY, null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<GraphQlResponse>> answers = new ArrayList<>();
+            // a clerk's transaction holds the record to merge: the merge queues behind it, then the enrolment
+            // (which has read the record already) queues behind the merge
+            dsl.transaction(clerk -> {
+                clerk.dsl().selectFrom(MEMBER).where(MEMBER.ID.eq(removedId)).forUpdate().fetch();
+                answers.add(pool.submit(() -> mergeRequest.execute().returnResponse()));
+                awaitWaitingForLocks(1);
+                answers.add(pool.submit(() -> enrolRequest.execute().returnResponse()));
+                awaitWaitingForLocks(2);
+            });
+
+            assertThat(answers.getFirst().get(30, TimeUnit.SECONDS).getErrors()).as("the merge").isEmpty();
+            ResponseError refusal = answers.getLast().get(30, TimeUnit.SECONDS).getErrors().getFirst();
+            assertThat(refusal.getExtensions()).containsEntry("classification", "NOT_FOUND").containsEntry("field", "input.nik");
+            assertClerkCanRead(refusal);
+            assertThat(dsl.fetchCount(BENEFIT, BENEFIT.MEMBER_ID.eq(memberRow(head.nik()).getId()))).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits until this many requests of this database wait for a row lock. */
+    private void awaitWaitingForLocks(int requests) throws InterruptedException {
+        var activity = table(name("pg_catalog", "pg_stat_activity"));
+        Condition waiting = field(name("datname"), String.class).eq(currentCatalog())
+                .and(field(name("wait_event_type"), String.class).eq("Lock"));
+        for (int tries = 0; tries < 300; tries++) {
+            if (dsl.fetchCount(activity, waiting) >= requests) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(requests + " requests never came to wait for the lock");
     }
 
     private static String masked(String number) {
