@@ -113,6 +113,19 @@ class DuplicateCandidatesTest extends ApiTest {
     }
 
     @Test
+    void niksThatDifferInTheBirthYearOnlyAreACandidate() {
+        Person first = Person.born(LocalDate.of(1990, 4, 12), true, "Ni Luh Ayu " + token(), "HEAD");
+        // the clerk typed 91 for 90: a NIK of one born a year later, otherwise the same
+        Person typo = first.withNik(first.nik().substring(0, 11) + "1" + first.nik().substring(12))
+                .withBirthDate(LocalDate.of(1991, 4, 12)).withName("Ni Kadek Sari " + token());
+        register(Family.of(TestIdentities.VILLAGE, first));
+        register(Family.of(TestIdentities.VILLAGE, typo));
+
+        assertThat(pairs(candidates(graphQl, "51.06.01.2001", 100)))
+                .contains(List.of("NIK_ONE_DIGIT_APART", first.nik(), typo.nik()));
+    }
+
+    @Test
     void candidatesOutsideTheAskedRegionAreNotListed() {
         String surname = token();
         Person first = Person.born(LocalDate.of(1966, 6, 6), false, "Wayan Regig " + surname, "HEAD");

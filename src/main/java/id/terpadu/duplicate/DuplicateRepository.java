@@ -7,31 +7,37 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.Records;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.MEMBER;
-import static org.jooq.impl.DSL.generateSeries;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.left;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.or;
 import static org.jooq.impl.DSL.overlay;
 import static org.jooq.impl.DSL.select;
 
 /**
  * Finds likely duplicate members set-based in one statement: a self-join on the indexed name key
- * and birth date, and a self-join on the 16 keys of each NIK with one digit blanked out (two NIKs
- * share such a key exactly when they differ in that one position only).
+ * and birth date, and for NIKs one digit apart four hash self-joins, one per block of four digits
+ * blanked out, each narrowed to pairs that differ in exactly one digit of that block.
  */
 @Repository
 class DuplicateRepository {
 
     static final String SAME_NAME_AND_BIRTH_DATE = "SAME_NAME_AND_BIRTH_DATE";
     static final String NIK_ONE_DIGIT_APART = "NIK_ONE_DIGIT_APART";
+
+    private static final int NIK_BLOCKS = 4;
+    private static final int BLOCK = 4;
 
     /** Length of a district code in its dotted form ({@code 51.06.01}). */
     private static final int DISTRICT_CODE_LENGTH = 8;
@@ -61,33 +67,45 @@ class DuplicateRepository {
                 .where(inRegion(earlierHome, region), inRegion(laterHome, region),
                         left(earlierHome.VILLAGE_CODE, DISTRICT_CODE_LENGTH).eq(left(laterHome.VILLAGE_CODE, DISTRICT_CODE_LENGTH)));
 
-        Table<?> positions = generateSeries(1, 16).as("positions", "at");
-        Field<Integer> at = positions.field("at", Integer.class);
-        CommonTableExpression<Record2<Long, String>> nikKeys = name("nik_keys").fields("member_id", "nik_key").as(
-                select(MEMBER.ID, overlay(MEMBER.NIK, inline("_"), at, inline(1)))
+        // two NIKs one digit apart agree on three of their four blocks of four digits: a hash join on
+        // the NIK with one block blanked finds them among few, then one digit of that block must differ
+        CommonTableExpression<Record2<Long, String>> scoped = name("scoped").fields("member_id", "nik").as(
+                select(MEMBER.ID, MEMBER.NIK)
                         .from(MEMBER)
                         .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBER.HOUSEHOLD_ID))
-                        .crossJoin(positions)
                         .where(inRegion(HOUSEHOLD, region)));
-        Table<Record2<Long, String>> earlierKey = nikKeys.as("earlier_key");
-        Table<Record2<Long, String>> laterKey = nikKeys.as("later_key");
-        Field<Long> earlierKeyId = earlierKey.field("member_id", Long.class);
-        Field<Long> laterKeyId = laterKey.field("member_id", Long.class);
-        var nikApart = select(inline(NIK_ONE_DIGIT_APART).as("reason"), earlierKeyId.as("earlier_id"), laterKeyId.as("later_id"))
-                .from(earlierKey)
-                .join(laterKey).on(laterKey.field("nik_key", String.class).eq(earlierKey.field("nik_key", String.class)),
-                        laterKeyId.gt(earlierKeyId));
+        Table<Record2<Long, String>> one = scoped.as("one");
+        Table<Record2<Long, String>> other = scoped.as("other");
+        Field<Long> oneId = one.field("member_id", Long.class);
+        Field<Long> otherId = other.field("member_id", Long.class);
+        Field<String> oneNik = one.field("nik", String.class);
+        Field<String> otherNik = other.field("nik", String.class);
+        Select<Record3<String, Long, Long>> nikApart = IntStream.range(0, NIK_BLOCKS)
+                .<Select<Record3<String, Long, Long>>>mapToObj(block -> select(inline(NIK_ONE_DIGIT_APART).as("reason"), oneId.as("earlier_id"), otherId.as("later_id"))
+                        .from(one)
+                        .join(other).on(blanked(otherNik, block * BLOCK + 1, BLOCK).eq(blanked(oneNik, block * BLOCK + 1, BLOCK)),
+                                otherId.gt(oneId))
+                        .where(or(IntStream.rangeClosed(block * BLOCK + 1, (block + 1) * BLOCK)
+                                .mapToObj(digit -> blanked(otherNik, digit, 1).eq(blanked(oneNik, digit, 1)))
+                                .toList())))
+                .reduce(Select::unionAll)
+                .orElseThrow();
 
         Table<?> pairs = sameName.unionAll(nikApart).asTable("pairs");
         Field<String> reason = pairs.field("reason", String.class);
         Field<Long> earlierId = pairs.field("earlier_id", Long.class);
         Field<Long> laterId = pairs.field("later_id", Long.class);
-        return dsl.with(nikKeys)
+        return dsl.with(scoped)
                 .select(reason, earlierId, laterId)
                 .from(pairs)
                 .orderBy(laterId.desc(), earlierId.desc(), reason)
                 .limit(limit)
                 .fetch(Records.mapping(Pair::new));
+    }
+
+    /** The NIK with {@code length} digits from {@code position} (1-based) replaced by underscores. */
+    private static Field<String> blanked(Field<String> nik, int position, int length) {
+        return overlay(nik, inline("_".repeat(length)), inline(position), inline(length));
     }
 
     private static Condition inRegion(Household household, String region) {
