@@ -16,6 +16,7 @@ import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
 import static id.terpadu.db.Tables.HOUSING_FACET;
 import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static org.jooq.impl.DSL.count;
@@ -30,7 +31,7 @@ import static org.jooq.impl.DSL.sum;
 record DatabaseSnapshot(Map<String, List<Object>> tables) {
 
     private static final List<Table<?>> WRITTEN_BY_THE_API = List.of(HOUSEHOLD, HOUSEHOLD_KK_HISTORY, MEMBER,
-            MEMBER_MOVE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT);
+            MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT);
 
     static DatabaseSnapshot take(DSLContext dsl) {
         Map<String, List<Object>> tables = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package id.terpadu.household;
 
+import id.terpadu.access.IdentityDisclosure;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
@@ -38,11 +39,13 @@ class HouseholdService {
     private final IdentityNumbers identityNumbers;
     private final VersionedRows versionedRows;
     private final RowScope scope;
+    private final IdentityDisclosure disclosure;
 
     HouseholdService(HouseholdRepository households, MemberRepository members, MemberRegistration registration,
                      RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows,
-                     RowScope scope) {
+                     RowScope scope, IdentityDisclosure disclosure) {
         this.scope = scope;
+        this.disclosure = disclosure;
         this.households = households;
         this.members = members;
         this.registration = registration;
@@ -109,7 +112,8 @@ class HouseholdService {
         households.findByKk(kk).ifPresent(existing -> {
             throw new ConflictException(field, "A household with this KK is already registered"
                     + (existing.getKk().equals(kk) ? "." : " (as an earlier family card)."),
-                    Map.of("existingId", GlobalId.encode("Household", existing.getId())));
+                    Map.of("existingId", GlobalId.encode("Household", existing.getId()),
+                            "existingKk", disclosure.kk(existing.getKk())));
         });
         // a card is unique hub-wide, also when a household outside the caller's region holds or held it:
         // refuse it without naming that household

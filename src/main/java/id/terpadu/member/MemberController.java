@@ -31,9 +31,10 @@ class MemberController {
         this.households = households;
     }
 
+    /** The person with this NIK, or the record it was merged into (see {@code mergeMembers}). */
     @QueryMapping
     MemberRecord member(@Argument String nik) {
-        return members.findByNik(nik).orElse(null);
+        return members.findByNik(nik).or(() -> members.findKeptByMergedNik(nik)).orElse(null);
     }
 
     @MutationMapping

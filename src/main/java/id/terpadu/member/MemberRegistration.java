@@ -1,12 +1,16 @@
 package id.terpadu.member;
 
+import id.terpadu.access.IdentityDisclosure;
+import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdRepository;
 import id.terpadu.identity.IdentityNumbers;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Checks and registers a person in a household: one person, one record. */
@@ -15,10 +19,15 @@ public class MemberRegistration {
 
     private final MemberRepository members;
     private final IdentityNumbers identityNumbers;
+    private final HouseholdRepository households;
+    private final IdentityDisclosure disclosure;
 
-    MemberRegistration(MemberRepository members, IdentityNumbers identityNumbers) {
+    MemberRegistration(MemberRepository members, IdentityNumbers identityNumbers, HouseholdRepository households,
+                       IdentityDisclosure disclosure) {
         this.members = members;
         this.identityNumbers = identityNumbers;
+        this.households = households;
+        this.disclosure = disclosure;
     }
 
     /** Checks a new person; {@code field} is the input path of the person ({@code input.members[0]}). */
@@ -28,9 +37,28 @@ public class MemberRegistration {
         }
         identityNumbers.checkNik(member.nik(), field + ".nik", member.sex(), member.birthDate());
         members.findByNik(member.nik()).ifPresent(existing -> {
-            throw new ConflictException(field + ".nik", "A person with this NIK is already registered.",
-                    Map.of("existingId", GlobalId.encode("Member", existing.getId())));
+            throw new ConflictException(field + ".nik", "A person with this NIK is already registered.", pointer(existing));
         });
+        members.findKeptByMergedNik(member.nik()).ifPresent(kept -> {
+            throw new ConflictException(field + ".nik",
+                    "This NIK belonged to a record that was merged into another one: the person is registered there.",
+                    pointer(kept));
+        });
+        // a NIK is unique hub-wide, also when the person lives outside the caller's region:
+        // refuse it without saying where
+        if (members.nikTaken(member.nik())) {
+            throw new ConflictException(field + ".nik", "A person with this NIK is already registered.");
+        }
+    }
+
+    /** Where a clerk finds the person already registered: the record, its NIK and the household's KK, masked as the caller sees them. */
+    private Map<String, Object> pointer(MemberRecord existing) {
+        Map<String, Object> pointer = new LinkedHashMap<>();
+        pointer.put("existingId", GlobalId.encode("Member", existing.getId()));
+        pointer.put("existingNik", disclosure.nik(existing.getNik()));
+        households.findById(existing.getHouseholdId()).map(HouseholdRecord::getKk)
+                .ifPresent(kk -> pointer.put("existingKk", disclosure.kk(kk)));
+        return pointer;
     }
 
     /** Registers a checked person in a household. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
 
 /** People and their moves between households. */
@@ -37,6 +38,19 @@ public class MemberRepository {
 
     public Optional<MemberRecord> findByNik(String nik) {
         return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(nik)).and(scope.members()).fetchOptional();
+    }
+
+    /** The record a merged-away NIK was merged into (see {@code mergeMembers}). */
+    public Optional<MemberRecord> findKeptByMergedNik(String nik) {
+        return dsl.selectFrom(MEMBER)
+                .where(MEMBER.ID.in(dsl.select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(nik))))
+                .and(scope.members())
+                .fetchOptional();
+    }
+
+    /** Whether a record holds or held this NIK anywhere in the hub, also outside the caller's region. */
+    boolean nikTaken(String nik) {
+        return dsl.fetchExists(MEMBER, MEMBER.NIK.eq(nik)) || dsl.fetchExists(MEMBER_MERGE, MEMBER_MERGE.NIK.eq(nik));
     }
 
     /** The person with this NIK; NOT_FOUND on the input field otherwise. */

@@ -272,6 +272,8 @@ class PolicyMatrixTest extends AccessTest {
                     "newKk", TestIdentities.kk(), "reason", "Split")),
             Map.entry("moveMember", role -> Map.of("nik", freshNik(), "expectedVersion", 1, "toKk", TestIdentities.kk(),
                     "relationship", "CHILD", "movedOn", LocalDate.now().toString(), "reason", "Moved")),
+            Map.entry("mergeMembers", role -> Map.of("keepNik", freshNik(), "keepExpectedVersion", 1,
+                    "mergeNik", freshNik(), "mergeExpectedVersion", 1, "reason", "One person")),
             Map.entry("assignCluster", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 0,
                     "cluster", "MELATI", "reason", "On the DTSEN list")),
             Map.entry("recordSocialAssessment", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 0,

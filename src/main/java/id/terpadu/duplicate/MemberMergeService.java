@@ -1,0 +1,134 @@
+package id.terpadu.duplicate;
+
+import id.terpadu.access.Caller;
+import id.terpadu.database.VersionedRows;
+import id.terpadu.db.tables.records.BenefitRecord;
+import id.terpadu.db.tables.records.EducationFacetRecord;
+import id.terpadu.db.tables.records.HealthFacetRecord;
+import id.terpadu.db.tables.records.MemberMergeRecord;
+import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.ConflictException;
+import id.terpadu.error.NotFoundException;
+import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdRepository;
+import id.terpadu.member.MemberRepository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Merges two records of one person into one, in one transaction: the removed record's benefits,
+ * facets and history move to the kept record, and what it said is kept in a merge record.
+ */
+@Service
+@Transactional
+class MemberMergeService {
+
+    private final MemberRepository members;
+    private final MergeRepository merges;
+    private final VersionedRows versionedRows;
+
+    MemberMergeService(MemberRepository members, MergeRepository merges, VersionedRows versionedRows) {
+        this.members = members;
+        this.merges = merges;
+        this.versionedRows = versionedRows;
+    }
+
+    MemberRecord merge(MergeMembersInput input) {
+        if (Objects.equals(input.keepNik(), input.mergeNik())) {
+            throw new BadRequestException("input.mergeNik", "The same NIK is given twice: name the record to keep and another one to merge into it.");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new BadRequestException("input.reason", "Say why the two records are one person.");
+        }
+        long keepId = members.getByNik(input.keepNik(), "input.keepNik").getId();
+        long mergeId = members.getByNik(input.mergeNik(), "input.mergeNik").getId();
+        List<MemberRecord> locked = merges.lock(keepId, mergeId);
+        MemberRecord kept = current(locked, keepId, "input.keepNik");
+        MemberRecord merged = current(locked, mergeId, "input.mergeNik");
+        checkVersion(kept, input.keepExpectedVersion(), "input.keepExpectedVersion", "The kept person's record");
+        checkVersion(merged, input.mergeExpectedVersion(), "input.mergeExpectedVersion", "The record to merge");
+        int othersAtHome = merges.otherMembers(merged.getHouseholdId(), merged.getId());
+        if ("HEAD".equals(merged.getRelationship()) && othersAtHome > 0) {
+            throw new ConflictException("input.mergeNik",
+                    "The record to merge is the head of a household with other members: make someone else the head (or move this person) first.");
+        }
+        merges.doubleAid(merged.getId(), kept.getId()).ifPresent(pair -> {
+            throw new ConflictException("input.mergeNik", "Both records hold " + pair.merged().getProgrammeCode()
+                    + " in overlapping periods (" + period(pair.merged()) + " and " + period(pair.kept())
+                    + "): stop one of the two benefits first, one person gets a programme once (no double aid).",
+                    Map.of("benefitId", GlobalId.encode("Benefit", pair.merged().getId()),
+                            "keptBenefitId", GlobalId.encode("Benefit", pair.kept().getId())));
+        });
+
+        Optional<HealthFacetRecord> health = merges.healthFacet(merged.getId());
+        Optional<EducationFacetRecord> education = merges.educationFacet(merged.getId());
+        try {
+            merges.moveBenefits(merged.getId(), kept.getId());
+        } catch (DataIntegrityViolationException doubleAid) {
+            throw new ConflictException("input.mergeNik",
+                    "Both records hold a programme in overlapping periods: stop one of the two benefits first (no double aid).");
+        }
+        // a facet moves over when the kept record has none; otherwise the kept record's stays and
+        // the removed record's is kept in the merge record only
+        if (health.isPresent() && merges.healthFacet(kept.getId()).isEmpty()) {
+            merges.moveHealthFacet(merged.getId(), kept.getId());
+        }
+        if (education.isPresent() && merges.educationFacet(kept.getId()).isEmpty()) {
+            merges.moveEducationFacet(merged.getId(), kept.getId());
+        }
+        merges.moveHistory(merged.getId(), kept.getId());
+        merges.recordMerge(new MemberMergeRecord()
+                .setKeptMemberId(kept.getId())
+                .setMergedMemberId(merged.getId())
+                .setNik(merged.getNik())
+                .setName(merged.getName())
+                .setSex(merged.getSex())
+                .setBirthDate(merged.getBirthDate())
+                .setHouseholdId(merged.getHouseholdId())
+                .setRelationship(merged.getRelationship())
+                .setRegisteredAt(merged.getRegisteredAt())
+                .setFacets(MergeRepository.facetsSnapshot(health, education))
+                .setReason(input.reason().strip())
+                .setMergedBy(mergedBy()));
+        merges.remove(merged.getId());
+        if (othersAtHome == 0) {
+            merges.dissolve(merged.getHouseholdId());
+        }
+        versionedRows.touch(HouseholdRepository.CORE, merged.getHouseholdId());
+        versionedRows.touch(MemberRepository.CORE, kept.getId());
+        return members.findById(kept.getId()).orElseThrow();
+    }
+
+    /** The record as locked now; a record merged away by someone else meanwhile no longer exists. */
+    private static MemberRecord current(List<MemberRecord> locked, long id, String field) {
+        return locked.stream().filter(row -> row.getId() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException(field, "No person with this NIK is registered (any more)."));
+    }
+
+    private static void checkVersion(MemberRecord member, long expected, String field, String what) {
+        if (member.getVersion() != expected) {
+            throw new ConflictException(field, what + " was changed by someone else (version " + member.getVersion()
+                    + ", you sent " + expected + "): read it again and retry.", Map.of("currentVersion", member.getVersion()));
+        }
+    }
+
+    private static String period(BenefitRecord benefit) {
+        return "from " + benefit.getStartsOn() + (benefit.getEndsOn() == null ? " without an end" : " to " + benefit.getEndsOn());
+    }
+
+    private static String mergedBy() {
+        Caller caller = Caller.current();
+        return Objects.requireNonNullElse(caller.username(), Objects.requireNonNullElse(caller.subject(), "unknown"));
+    }
+
+    record MergeMembersInput(String keepNik, long keepExpectedVersion, String mergeNik, long mergeExpectedVersion,
+                             String reason) {
+    }
+}
