@@ -28,7 +28,7 @@ public record QueryLimits(
         @DefaultValue("10") int maxDepth,
         @DefaultValue("50000") int maxCost,
         @DefaultValue("5") int listSizeEstimate,
-        @DefaultValue("30") int maxAliases,
+        @DefaultValue("50") int maxAliases,
         @DefaultValue("300") int maxFields,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("256KB") DataSize maxRequestSize,
