@@ -2,6 +2,7 @@ package id.terpadu.aidrule;
 
 import id.terpadu.access.RowScope;
 import id.terpadu.db.tables.Benefit;
+import id.terpadu.db.tables.ExclusionRule;
 import id.terpadu.db.tables.Member;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
@@ -27,6 +28,7 @@ import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.extract;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.DatePart.YEAR;
 
@@ -53,6 +55,10 @@ class DoubleAidReportRepository {
         Member heldBy = MEMBER.as("held_by");
         Member excludedHeldBy = MEMBER.as("excluded_held_by");
         Field<Long> household = coalesce(held.HOUSEHOLD_ID, heldBy.HOUSEHOLD_ID);
+        ExclusionRule ruled = EXCLUSION_RULE.as("ruled");
+        // restricting both sides to ruled programmes first lets the database skip the other benefits
+        Condition ruledProgrammes = held.PROGRAMME_CODE.in(select(ruled.PROGRAMME_CODE).from(ruled).where(ruled.ACTIVE.isTrue()))
+                .and(excluded.PROGRAMME_CODE.in(select(ruled.EXCLUDED_PROGRAMME_CODE).from(ruled).where(ruled.ACTIVE.isTrue())));
         return dsl.select(EXCLUSION_RULE, held, excluded, household)
                 .from(EXCLUSION_RULE)
                 .join(held).on(held.PROGRAMME_CODE.eq(EXCLUSION_RULE.PROGRAMME_CODE))
@@ -61,6 +67,7 @@ class DoubleAidReportRepository {
                 .leftJoin(excludedHeldBy).on(excludedHeldBy.ID.eq(excluded.MEMBER_ID))
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(household))
                 .where(EXCLUSION_RULE.ACTIVE.isTrue())
+                .and(ruledProgrammes)
                 .and(coalesce(excluded.HOUSEHOLD_ID, excludedHeldBy.HOUSEHOLD_ID).eq(household))
                 .and(EnrolmentRules.overlaps(held, from, to))
                 .and(EnrolmentRules.overlaps(excluded, from, to))
