@@ -568,4 +568,31 @@ class AidRulesTest extends ApiTest {
             });
         }
     }
+
+    @Test
+    void healthOfficeEnrollingAMemberAndVillageEnrollingItsHouseholdAtOnceOnlyOneWins() throws Exception {
+        graphQl.documentName("defineExclusionRule").variable("input", input("code", TEST_EXCLUSION, "programme", "BLT_DD",
+                "excludedProgramme", "KIS_PBI", "description", "A trial: BLT-DD not for families with state-paid insurance."))
+                .execute().path("defineExclusionRule.active").entity(Boolean.class).isEqualTo(true);
+        for (int round = 0; round < 5; round++) {
+            Family family = family(TestIdentities.VILLAGE);
+            decile(family.kk(), 1);
+            // a member's enrolment locks the member's household too, so the two run one after the other
+            List<GraphQlTester.Request<?>> requests = List.of(
+                    as("dinkes").documentName("enrolBenefit").variable("input", input("programme", "KIS_PBI",
+                            "nik", family.members().get(1).nik(), "startsOn", JANUARY, "funding", "APBD", "reason", "Uninsured")),
+                    enrolHousehold(as("desa"), "BLT_DD", family.kk(), JANUARY, JUNE_END));
+
+            List<Answer> answers = race(requests);
+
+            assertThat(answers).filteredOn(Answer::won).as("winners").hasSize(1);
+            assertThat(benefitsOf(family.kk())).isEqualTo(1);
+            Answer loser = answers.stream().filter(answer -> !answer.won()).findFirst().orElseThrow();
+            assertThat(loser.response().getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getExtensions()).containsEntry("classification", "CONFLICT")
+                        .containsEntry("field", "input.programme").containsEntry("rule", TEST_EXCLUSION);
+                assertClerkCanRead(error);
+            });
+        }
+    }
 }
