@@ -92,6 +92,8 @@ class BatchingTest extends ApiTest {
                         "expectedVersion", 1, "newKk", newKk, "reason", "New card after a split")));
                 steps.add(new Step("assignCluster", "AssignClusterInput", input("kk", newKk, "expectedVersion", 0,
                         "cluster", "MELATI", "reason", "On DTSEN")));
+                steps.add(new Step("recordSocialAssessment", "RecordSocialAssessmentInput", input("kk", newKk,
+                        "expectedVersion", 1, "decile", 1, "decileQuarter", "2025Q3", "povertyIndicators", List.of())));
                 steps.add(new Step("recordHousingCondition", "RecordHousingConditionInput", input("kk", newKk,
                         "expectedVersion", 0, "rtlhStatus", "UNFIT")));
                 steps.add(new Step("enrolBenefit", "EnrolBenefitInput", input("programme", "PKH", "kk", newKk,
@@ -101,7 +103,7 @@ class BatchingTest extends ApiTest {
                 steps.add(new Step("updateSchoolStatus", "UpdateSchoolStatusInput", input("nik", child.nik(),
                         "expectedVersion", 0, "schoolStatus", "GRADUATED", "pipRecipient", false)));
                 steps.add(new Step("enrolBenefit", "EnrolBenefitInput", input("programme", "KIS_PBI",
-                        "nik", head.nik(), "startsOn", since, "status", "ACTIVE", "reason", "Uninsured")));
+                        "nik", head.nik(), "startsOn", since, "status", "ACTIVE", "funding", "APBN", "reason", "Uninsured")));
             }
             run(steps);
         }

@@ -30,7 +30,7 @@ class BenefitTest extends ApiTest {
 
     private GraphQlTester.Request<?> enrolMember(String programme, String nik, LocalDate startsOn, LocalDate endsOn) {
         return enrol(input("programme", programme, "nik", nik, "startsOn", startsOn, "endsOn", endsOn,
-                "status", "APPROVED", "reason", "Poor and uninsured"));
+                "status", "APPROVED", "funding", programme.equals("KIS_PBI") ? "APBN" : null, "reason", "Poor and uninsured"));
     }
 
     private String enrolled(GraphQlTester.Request<?> request) {
@@ -50,6 +50,7 @@ class BenefitTest extends ApiTest {
     private Family registered() {
         Family family = Family.of(TestIdentities.VILLAGE, token());
         register(family);
+        EligibleHouseholds.qualify(dsl, family.kk(), null);
         return family;
     }
 
@@ -92,7 +93,7 @@ class BenefitTest extends ApiTest {
         Family family = registered();
         Person wife = family.members().get(1);
 
-        String id = enrol(input("programme", "KIS_PBI", "nik", wife.nik(), "startsOn", JANUARY,
+        String id = enrol(input("programme", "KIS_PBI", "nik", wife.nik(), "startsOn", JANUARY, "funding", "APBD",
                 "reason", "Poor and uninsured")).execute()
                 .path("enrolBenefit.member.nik").entity(String.class).isEqualTo(wife.nik())
                 .path("enrolBenefit.household").valueIsNull()

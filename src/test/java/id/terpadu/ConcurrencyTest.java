@@ -160,6 +160,7 @@ class ConcurrencyTest extends ApiTest {
     private void sameEnrolmentSentTwiceAtOnce() throws Exception {
         Family family = Family.of(TestIdentities.VILLAGE, token());
         register(family);
+        EligibleHouseholds.qualify(dsl, family.kk(), null);
 
         List<Answer> answers = race(2, clerk -> graphQl.documentName("enrolBenefit").variable("input",
                 input("programme", "PKH", "kk", family.kk(), "startsOn", LocalDate.of(2025, 1, 1 + clerk),

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
+import static id.terpadu.db.Tables.ELIGIBILITY_RULE;
+import static id.terpadu.db.Tables.EXCLUSION_RULE;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
@@ -31,7 +33,7 @@ import static org.jooq.impl.DSL.sum;
 record DatabaseSnapshot(Map<String, List<Object>> tables) {
 
     private static final List<Table<?>> WRITTEN_BY_THE_API = List.of(HOUSEHOLD, HOUSEHOLD_KK_HISTORY, MEMBER,
-            MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT);
+            MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT, EXCLUSION_RULE, ELIGIBILITY_RULE);
 
     static DatabaseSnapshot take(DSLContext dsl) {
         Map<String, List<Object>> tables = new LinkedHashMap<>();
@@ -42,7 +44,11 @@ record DatabaseSnapshot(Map<String, List<Object>> tables) {
             Field<Long> version = table.field("version", Long.class);
             if (version != null) {
                 figures.add(sum(version));
-                figures.add(max(table.field("updated_at")));
+            }
+            // the rules have no version: a change shows in the last change time
+            Field<?> updatedAt = table.field("updated_at");
+            if (updatedAt != null) {
+                figures.add(max(updatedAt));
             }
             tables.put(table.getName(), dsl.select(figures).from(table).fetchSingle().intoList());
         }

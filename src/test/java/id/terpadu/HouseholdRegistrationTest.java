@@ -142,6 +142,7 @@ class HouseholdRegistrationTest extends ApiTest {
     void nodeFindsHouseholdsMembersAndBenefitsByTheirGlobalId() {
         Family family = Family.of(TestIdentities.VILLAGE, token());
         Registered registered = register(family);
+        EligibleHouseholds.qualify(dsl, family.kk(), null);
         String benefitId = graphQl.documentName("enrolBenefit").variable("input", input(
                         "programme", "PKH", "kk", family.kk(), "startsOn", "2025-01-01", "reason", "DTSEN decile 1"))
                 .execute().path("enrolBenefit.id").entity(String.class).get();

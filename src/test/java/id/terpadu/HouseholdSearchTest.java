@@ -56,7 +56,12 @@ class HouseholdSearchTest extends ApiTest {
         return kks;
     }
 
+    /** Enrols as UPT-PK, the household first made to meet the programme's eligibility rules. */
     private void enrol(Map<String, Object> input) {
+        EligibleHouseholds.qualify(dsl, (String) input.get("kk"), (String) input.get("nik"));
+        if ("KIS_PBI".equals(input.get("programme"))) {
+            input.put("funding", "APBN");
+        }
         graphQl.documentName("enrolBenefit").variable("input", input).execute().path("enrolBenefit.id").hasValue();
     }
 

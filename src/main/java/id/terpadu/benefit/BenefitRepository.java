@@ -67,14 +67,14 @@ public class BenefitRepository {
     }
 
     /**
-     * Locks the household or person about to be enrolled until the transaction ends, so that two
-     * enrolments of the same beneficiary run one after the other and the second one finds the first
-     * (and can name it) instead of only meeting the database's exclusion constraint.
+     * Locks the household about to be enrolled, or the person and the household they belong to,
+     * until the transaction ends: two enrolments of one household (in any programme, also of its
+     * members) run one after the other, so the second one finds the first, can name it, and sees it
+     * when it checks the exclusion rules, which no database constraint spans.
      */
-    void lockBeneficiary(Long householdId, Long memberId) {
-        if (householdId != null) {
-            dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)).forNoKeyUpdate().execute();
-        } else {
+    void lockBeneficiary(long householdId, Long memberId) {
+        dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)).forNoKeyUpdate().execute();
+        if (memberId != null) {
             dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.ID.eq(memberId)).forNoKeyUpdate().execute();
         }
     }

@@ -1,8 +1,10 @@
 package id.terpadu.benefit;
 
 import id.terpadu.access.RowScope;
+import id.terpadu.aidrule.EnrolmentRules;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.BenefitRecord;
+import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
@@ -27,6 +29,7 @@ import java.util.Set;
 class BenefitService {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    private static final String PBI_PROGRAMME = "KIS_PBI";
     private static final Set<String> ENROLMENT_STATUSES = Set.of("PROPOSED", "APPROVED", "ACTIVE");
 
     private final BenefitRepository benefits;
@@ -35,10 +38,12 @@ class BenefitService {
     private final MemberRepository members;
     private final VersionedRows versionedRows;
     private final RowScope scope;
+    private final EnrolmentRules rules;
 
     BenefitService(BenefitRepository benefits, ReferenceDataRepository referenceData, HouseholdRepository households,
-                   MemberRepository members, VersionedRows versionedRows, RowScope scope) {
+                   MemberRepository members, VersionedRows versionedRows, RowScope scope, EnrolmentRules rules) {
         this.scope = scope;
+        this.rules = rules;
         this.benefits = benefits;
         this.referenceData = referenceData;
         this.households = households;
@@ -54,18 +59,29 @@ class BenefitService {
         }
         Long householdId = null;
         Long memberId = null;
+        // the household whose facts and benefits the rules look at: the member's own, for member programmes
+        long ruledHouseholdId;
         if ("HOUSEHOLD".equals(programme.getTarget())) {
             if (input.kk() == null || input.nik() != null) {
                 throw new BadRequestException(input.kk() == null ? "input.kk" : "input.nik",
                         programme.getCode() + " enrols whole households: give the KK and no NIK.");
             }
             householdId = households.getCurrentByKk(input.kk(), "input.kk").getId();
+            ruledHouseholdId = householdId;
         } else {
             if (input.nik() == null || input.kk() != null) {
                 throw new BadRequestException(input.nik() == null ? "input.nik" : "input.kk",
                         programme.getCode() + " enrols single persons: give the NIK and no KK.");
             }
-            memberId = members.getByNik(input.nik(), "input.nik").getId();
+            MemberRecord member = members.getByNik(input.nik(), "input.nik");
+            memberId = member.getId();
+            ruledHouseholdId = member.getHouseholdId();
+        }
+        if (PBI_PROGRAMME.equals(programme.getCode()) && input.funding() == null) {
+            throw new BadRequestException("input.funding", "Say who pays the KIS-PBI premium: APBN or APBD.");
+        }
+        if (!PBI_PROGRAMME.equals(programme.getCode()) && input.funding() != null) {
+            throw new BadRequestException("input.funding", "Only KIS-PBI enrolments name a PBI funding.");
         }
         if (input.endsOn() != null && input.endsOn().isBefore(input.startsOn())) {
             throw new BadRequestException("input.endsOn", "The period ends before it starts.");
@@ -84,7 +100,7 @@ class BenefitService {
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the household or person is enrolled.");
         }
-        benefits.lockBeneficiary(householdId, memberId);
+        benefits.lockBeneficiary(ruledHouseholdId, memberId);
         benefits.findOverlapping(programme.getCode(), householdId, memberId, input.startsOn(), input.endsOn())
                 .ifPresent(existing -> {
                     throw new ConflictException("input.startsOn", "Already enrolled in " + programme.getCode() + " from "
@@ -92,6 +108,8 @@ class BenefitService {
                             + ": one programme, one beneficiary, one period (no double aid).",
                             Map.of("existingId", GlobalId.encode("Benefit", existing.getId())));
                 });
+        rules.check(programme.getCode(), ruledHouseholdId, memberId, input.startsOn(), input.endsOn(), input.funding(),
+                householdId != null ? "input.kk" : "input.nik");
         return benefits.insert(new BenefitRecord()
                 .setProgrammeCode(programme.getCode())
                 .setHouseholdId(householdId)
@@ -100,6 +118,7 @@ class BenefitService {
                 .setEndsOn(input.endsOn())
                 .setStatus(status)
                 .setAmount(amount)
+                .setFunding(input.funding())
                 .setReason(input.reason().strip()));
     }
 
@@ -128,7 +147,7 @@ class BenefitService {
     }
 
     record EnrolBenefitInput(String programme, String kk, String nik, LocalDate startsOn, LocalDate endsOn,
-                             String status, Double amount, String reason) {
+                             String status, Double amount, String reason, String funding) {
     }
 
     record StopBenefitInput(String id, long expectedVersion, LocalDate stoppedOn, String reason) {

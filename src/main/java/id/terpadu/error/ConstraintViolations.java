@@ -33,7 +33,9 @@ class ConstraintViolations {
             Map.entry("health_facet_member_id_fkey", new NotFoundException("input.nik",
                     "No person with this NIK is registered any more: the record was merged into another one.")),
             Map.entry("education_facet_member_id_fkey", new NotFoundException("input.nik",
-                    "No person with this NIK is registered any more: the record was merged into another one.")));
+                    "No person with this NIK is registered any more: the record was merged into another one.")),
+            Map.entry("exclusion_rule_pair_key", new ConflictException("input.excludedProgramme",
+                    "Another rule already keeps these two programmes apart; change that rule instead.")));
 
     Optional<HubException> translate(DataIntegrityViolationException violation) {
         return constraintName(violation).map(BY_CONSTRAINT::get);

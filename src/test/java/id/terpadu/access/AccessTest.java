@@ -1,5 +1,6 @@
 package id.terpadu.access;
 
+import id.terpadu.EligibleHouseholds;
 import id.terpadu.HubTest;
 import id.terpadu.TestIdentities;
 import id.terpadu.Tokens;
@@ -121,13 +122,28 @@ abstract class AccessTest extends HubTest {
         return Map.of("nik", nik, "name", name, "sex", sex, "birthDate", birthDate.toString(), "relationship", relationship);
     }
 
-    /** Enrols as UPT-PK (ACTIVE since the start of this year); answers the benefit's global ID. */
+    /**
+     * Enrols as UPT-PK (ACTIVE since the start of this year), the household first made to meet the
+     * programme's eligibility rules; answers the benefit's global ID.
+     */
     String enrol(String programme, String kk, String nik) {
+        return enrol(programme, kk, nik, LocalDate.now().withDayOfYear(1), null);
+    }
+
+    /** Enrols as UPT-PK for this period, the household first made to meet the programme's eligibility rules. */
+    String enrol(String programme, String kk, String nik, LocalDate startsOn, LocalDate endsOn) {
+        EligibleHouseholds.qualify(dsl, kk, nik);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("programme", programme);
         input.put("kk", kk);
         input.put("nik", nik);
-        input.put("startsOn", LocalDate.now().withDayOfYear(1).toString());
+        input.put("startsOn", startsOn.toString());
+        if (endsOn != null) {
+            input.put("endsOn", endsOn.toString());
+        }
+        if (programme.equals("KIS_PBI")) {
+            input.put("funding", EligibleHouseholds.pbiFunding(dsl, nik));
+        }
         input.put("status", "ACTIVE");
         input.put("reason", "Verified in the test round");
         Answer answer = ask("uptpk", """

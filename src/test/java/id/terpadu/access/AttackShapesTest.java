@@ -1,5 +1,6 @@
 package id.terpadu.access;
 
+import id.terpadu.EligibleHouseholds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,9 +152,10 @@ class AttackShapesTest extends AccessTest {
     void errorsOfMaskedRolesRevealNoIdentityNumber() {
         String kis = """
                 mutation($nik: String!, $today: Date!) {
-                  enrolBenefit(input: {programme: "KIS_PBI", nik: $nik, startsOn: $today, reason: "Poor, uninsured"}) { id }
+                  enrolBenefit(input: {programme: "KIS_PBI", nik: $nik, startsOn: $today, funding: APBN, reason: "Poor, uninsured"}) { id }
                 }""";
         String today = LocalDate.now().toString();
+        EligibleHouseholds.qualify(dsl, household.kk(), null);
         assertThat(ask("dinkes", kis, "nik", household.child().nik(), "today", today).errors()).isEmpty();
         Answer twice = ask("dinkes", kis, "nik", household.child().nik(), "today", today);
         assertThat(twice.classifications()).as(twice.body()).containsExactly("CONFLICT");
@@ -284,6 +286,7 @@ class AttackShapesTest extends AccessTest {
         Answer allowed = ask("dinsos", """
                 mutation($kk: String!, $today: Date!) {
                   assignCluster(input: {kk: $kk, expectedVersion: 0, cluster: "MELATI", reason: "DTSEN"}) { version }
+                  recordSocialAssessment(input: {kk: $kk, expectedVersion: 1, decile: 1, decileQuarter: "2025Q3", povertyIndicators: []}) { version }
                   enrolBenefit(input: {programme: "PKH", kk: $kk, startsOn: $today, reason: "Decile 1"}) { status }
                 }""", "kk", fresh.kk(), "today", LocalDate.now().toString());
         assertThat(allowed.errors()).as(allowed.body()).isEmpty();

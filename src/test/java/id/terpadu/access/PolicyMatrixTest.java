@@ -291,7 +291,12 @@ class PolicyMatrixTest extends AccessTest {
             Map.entry("enrolBenefit", PolicyMatrixTest::harmlessEnrolment),
             Map.entry("stopBenefit", role -> Map.of("id", Base64.getUrlEncoder().withoutPadding()
                             .encodeToString("Benefit:999999999999".getBytes(StandardCharsets.UTF_8)),
-                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")));
+                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")),
+            Map.entry("defineExclusionRule", role -> Map.of("code", "MATRIX_RULE", "programme", "RASKIN",
+                    "excludedProgramme", "PKH", "description", "No such programme")),
+            Map.entry("defineEligibilityRule", role -> Map.of("code", "MATRIX_RULE", "programme", "RASKIN",
+                    "kind", "MAX_DECILE", "maxDecile", 4, "description", "No such programme")),
+            Map.entry("retireAidRule", role -> Map.of("code", "NO_SUCH_RULE")));
 
     /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
     private static Map<String, Object> harmlessEnrolment(String role) {

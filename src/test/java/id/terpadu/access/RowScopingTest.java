@@ -265,7 +265,9 @@ class RowScopingTest extends AccessTest {
         Household household = inApuan;
         String pkh = enrol("PKH", household.kk(), null);
         String rtlh = enrol("RTLH", household.kk(), null);
-        enrol("BLT_DD", household.kk(), null);
+        // BLT-DD is not given alongside PKH: last year's, before PKH started
+        int lastYear = LocalDate.now().getYear() - 1;
+        enrol("BLT_DD", household.kk(), null, LocalDate.of(lastYear, 1, 1), LocalDate.of(lastYear, 12, 31));
         String kis = enrol("KIS_PBI", null, household.child().nik());
         enrol("PIP", null, household.child().nik());
         String householdBenefits = "query($kk: String!) { household(kk: $kk) { benefits { id programme { code } } } }";

@@ -48,7 +48,6 @@ import static org.jooq.impl.DSL.countDistinct;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataTest extends HubTest {
 
-    private static final String DATABASE = "terpadu_demo_data_test";
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     @Autowired
@@ -59,13 +58,16 @@ class DemoDataTest extends HubTest {
 
     private Connection connection;
     private DSLContext demo;
+    /** Named after the test database, so test runs against other databases of the same server never meet. */
+    private String database;
 
     @BeforeAll
     void createDatabase() throws SQLException {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        String url = hikari.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + DATABASE);
-        dsl.dropDatabaseIfExists(DATABASE).execute();
-        dsl.createDatabase(DATABASE).execute();
+        database = dsl.fetchValue(DSL.currentCatalog()) + "_demo_data_test";
+        String url = hikari.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        dsl.dropDatabaseIfExists(database).execute();
+        dsl.createDatabase(database).execute();
         Flyway.configure()
                 .dataSource(url, hikari.getUsername(), hikari.getPassword())
                 .locations("classpath:db/migration")
@@ -78,7 +80,7 @@ class DemoDataTest extends HubTest {
     @AfterAll
     void dropDatabase() throws SQLException {
         connection.close();
-        dsl.dropDatabaseIfExists(DATABASE).execute();
+        dsl.dropDatabaseIfExists(database).execute();
     }
 
     @BeforeEach

@@ -1,0 +1,142 @@
+package id.terpadu.aidrule;
+
+import id.terpadu.db.tables.Benefit;
+import id.terpadu.db.tables.records.BenefitRecord;
+import id.terpadu.db.tables.records.EligibilityRuleRecord;
+import id.terpadu.db.tables.records.HealthFacetRecord;
+import id.terpadu.db.tables.records.HousingFacetRecord;
+import id.terpadu.error.ConflictException;
+import id.terpadu.graphql.GlobalId;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static id.terpadu.db.Tables.BENEFIT;
+import static id.terpadu.db.Tables.ELIGIBILITY_RULE;
+import static id.terpadu.db.Tables.EXCLUSION_RULE;
+import static id.terpadu.db.Tables.HEALTH_FACET;
+import static id.terpadu.db.Tables.HOUSING_FACET;
+import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.SOCIAL_FACET;
+
+/**
+ * The active exclusion and eligibility rules, checked for one enrolment. The caller holds the
+ * household's lock, so two enrolments of one household (also of its members) are checked one
+ * after the other and the second sees the first.
+ */
+@Component
+public class EnrolmentRules {
+
+    private final DSLContext dsl;
+
+    EnrolmentRules(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Refuses the enrolment with CONFLICT, naming the rule, when the household already holds a
+     * programme an active rule keeps apart from this one in an overlapping period, or when the
+     * household or person does not meet an active eligibility rule of the programme.
+     *
+     * @param householdId the household enrolled, or the household of the member enrolled
+     * @param memberId    the member enrolled, null for household programmes
+     * @param beneficiaryField the input field that names the beneficiary ({@code input.kk} or {@code input.nik})
+     */
+    public void check(String programme, long householdId, Long memberId, LocalDate startsOn, LocalDate endsOn,
+                      String funding, String beneficiaryField) {
+        checkExclusions(programme, householdId, startsOn, endsOn);
+        for (EligibilityRuleRecord rule : dsl.selectFrom(ELIGIBILITY_RULE)
+                .where(ELIGIBILITY_RULE.PROGRAMME_CODE.eq(programme), ELIGIBILITY_RULE.ACTIVE.isTrue())
+                .orderBy(ELIGIBILITY_RULE.CODE).fetch()) {
+            switch (rule.getKind()) {
+                case "MAX_DECILE" -> checkDecile(rule, householdId, beneficiaryField);
+                case "UNFIT_HOUSE" -> checkUnfitHouse(rule, householdId, beneficiaryField);
+                case "ONE_PBI_FUNDING" -> checkPbiFunding(rule, memberId, funding);
+                default -> throw new IllegalStateException("Unknown eligibility rule kind " + rule.getKind());
+            }
+        }
+    }
+
+    private void checkExclusions(String programme, long householdId, LocalDate startsOn, LocalDate endsOn) {
+        Condition ofHousehold = BENEFIT.HOUSEHOLD_ID.eq(householdId)
+                .or(BENEFIT.MEMBER_ID.in(dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(householdId))));
+        Condition excludes = EXCLUSION_RULE.PROGRAMME_CODE.eq(programme).and(BENEFIT.PROGRAMME_CODE.eq(EXCLUSION_RULE.EXCLUDED_PROGRAMME_CODE))
+                .or(EXCLUSION_RULE.EXCLUDED_PROGRAMME_CODE.eq(programme).and(BENEFIT.PROGRAMME_CODE.eq(EXCLUSION_RULE.PROGRAMME_CODE)));
+        dsl.select(EXCLUSION_RULE.CODE, EXCLUSION_RULE.DESCRIPTION, BENEFIT)
+                .from(EXCLUSION_RULE)
+                .join(BENEFIT).on(excludes)
+                .where(EXCLUSION_RULE.ACTIVE.isTrue(), ofHousehold, overlaps(BENEFIT, startsOn, endsOn))
+                .orderBy(EXCLUSION_RULE.CODE, BENEFIT.STARTS_ON)
+                .limit(1)
+                .fetchOptional()
+                .ifPresent(found -> {
+                    BenefitRecord existing = found.value3();
+                    throw new ConflictException("input.programme", "Rule " + found.value1() + ": " + found.value2()
+                            + " The household already holds " + existing.getProgrammeCode() + " " + period(existing) + ".",
+                            Map.of("rule", found.value1(), "existingId", GlobalId.encode("Benefit", existing.getId())));
+                });
+    }
+
+    private void checkDecile(EligibilityRuleRecord rule, long householdId, String field) {
+        Short decile = dsl.select(SOCIAL_FACET.DECILE).from(SOCIAL_FACET).where(SOCIAL_FACET.HOUSEHOLD_ID.eq(householdId))
+                .fetchOptional(Record1::value1).orElse(null);
+        if (decile == null) {
+            throw ineligible(rule, field, "the household has no recorded DTSEN decile, and " + rule.getProgrammeCode()
+                    + " admits deciles 1 to " + rule.getMaxDecile() + " only.", Map.of());
+        }
+        if (decile > rule.getMaxDecile()) {
+            throw ineligible(rule, field, "decile " + decile + " is above " + rule.getProgrammeCode() + "'s limit "
+                    + rule.getMaxDecile() + ".", Map.of("decile", (int) decile));
+        }
+    }
+
+    private void checkUnfitHouse(EligibilityRuleRecord rule, long householdId, String field) {
+        HousingFacetRecord house = dsl.selectFrom(HOUSING_FACET).where(HOUSING_FACET.HOUSEHOLD_ID.eq(householdId)).fetchOne();
+        if (house == null || !"UNFIT".equals(house.getRtlhStatus())) {
+            throw ineligible(rule, field, house == null ? "the housing office has not recorded the house, and "
+                    + rule.getProgrammeCode() + " needs a house recorded UNFIT."
+                    : "the house is recorded " + house.getRtlhStatus() + ", and " + rule.getProgrammeCode()
+                    + " needs a house recorded UNFIT.", Map.of());
+        }
+        if (house.getRenovationYear() != null) {
+            throw ineligible(rule, field, "the house was already renovated in " + house.getRenovationYear() + ".", Map.of());
+        }
+        dsl.selectFrom(BENEFIT).where(BENEFIT.PROGRAMME_CODE.eq(rule.getProgrammeCode()), BENEFIT.HOUSEHOLD_ID.eq(householdId))
+                .orderBy(BENEFIT.STARTS_ON).limit(1).fetchOptional()
+                .ifPresent(earlier -> {
+                    throw ineligible(rule, field, "the household already had " + rule.getProgrammeCode() + " " + period(earlier)
+                            + ".", Map.of("existingId", GlobalId.encode("Benefit", earlier.getId())));
+                });
+    }
+
+    private void checkPbiFunding(EligibilityRuleRecord rule, Long memberId, String funding) {
+        if (memberId == null || funding == null) {
+            return;
+        }
+        HealthFacetRecord health = dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberId)).fetchOne();
+        if (health != null && health.getActive() && health.getSegment().startsWith("PBI_")
+                && !health.getSegment().equals("PBI_" + funding)) {
+            throw ineligible(rule, "input.funding", "the person's active JKN segment is " + health.getSegment()
+                    + ", so PBI funded by " + funding + " would put them in both APBN and APBD PBI.", Map.of());
+        }
+    }
+
+    private static ConflictException ineligible(EligibilityRuleRecord rule, String field, String fact, Map<String, Object> details) {
+        Map<String, Object> extensions = new java.util.HashMap<>(details);
+        extensions.put("rule", rule.getCode());
+        return new ConflictException(field, "Rule " + rule.getCode() + ": " + fact + " " + rule.getDescription(), extensions);
+    }
+
+    static Condition overlaps(Benefit benefit, LocalDate from, LocalDate to) {
+        Condition overlaps = benefit.ENDS_ON.isNull().or(benefit.ENDS_ON.ge(from));
+        return to == null ? overlaps : overlaps.and(benefit.STARTS_ON.le(to));
+    }
+
+    static String period(BenefitRecord benefit) {
+        return "from " + benefit.getStartsOn() + (benefit.getEndsOn() == null ? " without an end" : " to " + benefit.getEndsOn());
+    }
+}
