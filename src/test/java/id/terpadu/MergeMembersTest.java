@@ -51,8 +51,11 @@ class MergeMembersTest extends ApiTest {
                 "KTP checked at the front desk");
     }
 
+    /** Enrols the person in KIS-PBI, after making the household meet the programme's rules (decile, funding). */
     private GraphQlTester.Request<?> enrolKisPbi(String nik, LocalDate startsOn, LocalDate endsOn) {
+        EligibleHouseholds.qualify(dsl, null, nik);
         return graphQl.documentName("enrolBenefit").variable("input", input("programme", "KIS_PBI", "nik", nik,
+                "funding", EligibleHouseholds.pbiFunding(dsl, nik),
                 "startsOn", startsOn, "endsOn", endsOn, "status", "ACTIVE", "reason", "Poor and uninsured"));
     }
 
