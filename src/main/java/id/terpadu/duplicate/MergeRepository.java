@@ -41,11 +41,18 @@ class MergeRepository {
     }
 
     /**
-     * Locks both records until the transaction ends, in the order of their ids so that two merges
-     * never wait on each other crosswise; enrolments and facet writes on either record wait too.
+     * Locks both records and their households until the transaction ends: households before people,
+     * as an enrolment takes them, and each in the order of their ids, so that neither two merges nor
+     * a merge and an enrolment wait on each other crosswise; facet writes on either record wait too.
      * Answers the rows as they are now: a record merged away meanwhile is missing.
      */
     List<MemberRecord> lock(long oneId, long otherId) {
+        // households before people, as an enrolment takes them: a merge and an enrolment of the
+        // merged record then wait for each other instead of deadlocking
+        List<Long> householdIds = dsl.select(MEMBER.HOUSEHOLD_ID).from(MEMBER).where(MEMBER.ID.in(oneId, otherId))
+                .fetch(MEMBER.HOUSEHOLD_ID);
+        dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.ID.in(householdIds)).orderBy(HOUSEHOLD.ID)
+                .forNoKeyUpdate().execute();
         return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(oneId, otherId)).orderBy(MEMBER.ID).forUpdate().fetch();
     }
 
