@@ -275,7 +275,12 @@ class PolicyMatrixTest extends AccessTest {
             Map.entry("enrolBenefit", PolicyMatrixTest::harmlessEnrolment),
             Map.entry("stopBenefit", role -> Map.of("id", Base64.getUrlEncoder().withoutPadding()
                             .encodeToString("Benefit:999999999999".getBytes(StandardCharsets.UTF_8)),
-                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")));
+                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")),
+            Map.entry("openVerificationRound", role -> Map.of("name", "Matrix " + TestIdentities.kk(), "year", 2030,
+                    "previous", "No such round")),
+            Map.entry("recordVerificationResult", role -> Map.of("round", "No such round", "kk", TestIdentities.kk(),
+                    "result", "STILL_POOR", "persons", 3)),
+            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")));
 
     /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
     private static Map<String, Object> harmlessEnrolment(String role) {
