@@ -26,7 +26,9 @@ class ConstraintViolations {
                     "The household already holds this programme in an overlapping period (no double aid)."),
             "benefit_no_double_member", new ConflictException("input.startsOn",
                     "The person already holds this programme in an overlapping period (no double aid)."),
-            "benefit_period_order", new BadRequestException("input.endsOn", "The period ends before it starts."));
+            "benefit_period_order", new BadRequestException("input.endsOn", "The period ends before it starts."),
+            "verification_round_name_key", new ConflictException("input.name",
+                    "A verification round with this name already exists."));
 
     Optional<HubException> translate(DataIntegrityViolationException violation) {
         return constraintName(violation).map(BY_CONSTRAINT::get);
