@@ -20,6 +20,7 @@ import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.VERIFICATION_RESULT;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.sum;
 
@@ -87,7 +88,8 @@ class StatisticsRepository {
 
     /** Current members of the round's poor households by their current JKN segment (NONE when unrecorded). */
     Map<String, Long> membersBySegment(long roundId, String region) {
-        Field<String> segment = coalesce(HEALTH_FACET.SEGMENT, "NONE");
+        // inlined, so the grouped expression is the selected one
+        Field<String> segment = coalesce(HEALTH_FACET.SEGMENT, inline("NONE"));
         Map<String, Long> bySegment = new LinkedHashMap<>();
         dsl.select(segment, count())
                 .from(VERIFICATION_RESULT).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID))
