@@ -109,7 +109,7 @@ class VerificationTest extends ApiTest {
 
     @Test
     void withoutAPreviousRoundTheLatestRoundOfAnEarlierYearIsTaken() {
-        // years below 2010 are used by this test only
+        // years 2001 to 2009 are used by this test only
         String older = openRound(2003, null);
         String latest = openRound(2004, null);
         String sameYear = openRound(2005, null);
@@ -282,6 +282,43 @@ class VerificationTest extends ApiTest {
                     .errors().satisfy(errors -> assertThat(errors).isNotEmpty()
                             .allSatisfy(error -> assertThat(error.getMessage()).contains("verification")));
         }
+    }
+
+    @Test
+    void resultsOfAPageOfHouseholdsCostTheSameStatementsWhateverThePageSize() {
+        String name = token();
+        // no round is earlier than 2000, so this one has no previous round
+        String older = openRound(2000, null);
+        String newer = openRound(2031, older);
+        for (int i = 0; i < 8; i++) {
+            Family family = Family.of(TestIdentities.VILLAGE, name);
+            register(family);
+            record(graphQl, older, family.kk(), "STILL_POOR", 3).execute();
+            graphQl.documentName("recordVerificationResult").variable("input", input("round", newer, "kk", family.kk(),
+                    "result", "STILL_POOR", "persons", 3, "cluster", "MELATI")).execute();
+        }
+
+        List<Integer> counts = new ArrayList<>();
+        for (int pageSize : List.of(1, 4, 8)) {
+            statements.reset();
+            graphQl.document("""
+                            query($filter: HouseholdFilter, $first: Int) {
+                              households(filter: $filter, first: $first) { edges { node { kk
+                                verification { result round { name previous { name } } household { kk } cluster { code } }
+                              } } }
+                            }""")
+                    .variable("filter", Map.of("region", TestIdentities.VILLAGE, "name", name))
+                    .variable("first", pageSize)
+                    .execute()
+                    .path("households.edges[*].node.verification[*].round.name").entityList(String.class)
+                    .hasSize(2 * pageSize)
+                    .path("households.edges[*].node.verification[*].round.previous.name").entityList(String.class)
+                    .hasSize(pageSize)
+                    .path("households.edges[*].node.verification[*].cluster.code").entityList(String.class)
+                    .hasSize(pageSize);
+            counts.add(statements.count());
+        }
+        assertThat(counts).as("statements for pages of 1, 4 and 8 households").containsOnly(counts.getFirst());
     }
 
     // --- closing
