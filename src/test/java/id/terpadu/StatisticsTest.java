@@ -62,7 +62,7 @@ class StatisticsTest extends ApiTest {
         record(round, other.get(4), "NEW", 2, null);
     }
 
-    // --- helpers
+    // --- requests and rows
 
     private String open(int year, String previousRound) {
         String name = "Stat " + token();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Verification rounds: opening, recording results per household, closing, and who may do which. */
 class VerificationTest extends ApiTest {
 
-    // --- helpers
+    // --- requests and rows
 
     private GraphQlTester.Request<?> open(HttpGraphQlTester as, Map<String, Object> input) {
         return as.documentName("openVerificationRound").variable("input", input);
