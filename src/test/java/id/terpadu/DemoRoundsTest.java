@@ -38,7 +38,7 @@ class DemoRoundsTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        TestDatabase.configureEmpty(registry, "terpadu_demo_rounds_test");
+        TestDatabase.configureEmpty(registry, "demo_rounds");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestKeycloak::issuer);
     }
 

@@ -40,7 +40,7 @@ final class TestDatabase {
     }
 
     /**
-     * A database of its own, empty until Flyway migrates it, for an application context that must
+     * A database of its own ({@code database} after the test database's name), empty until Flyway migrates it, for an application context that must
      * not see the other tests' households: a new database on the server the tests use, or another
      * embedded PostgreSQL in a fresh temporary folder.
      */
@@ -61,14 +61,17 @@ final class TestDatabase {
             registry.add("terpadu.embedded-postgres.data-directory", () -> "");
             return;
         }
+        String name;
         try (Connection connection = DriverManager.getConnection(url, username, password)) {
             var server = DSL.using(connection, SQLDialect.POSTGRES);
-            server.dropDatabaseIfExists(database).execute();
-            server.createDatabase(database).execute();
+            // named after the test database, so test runs sharing a server do not take each other's
+            name = server.fetchValue(DSL.currentCatalog()) + "_" + database;
+            server.dropDatabaseIfExists(name).execute();
+            server.createDatabase(name).execute();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database, e);
         }
-        String own = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        String own = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
         String user = username;
         String secret = password;
         registry.add("spring.datasource.url", () -> own);

@@ -54,7 +54,7 @@ import static org.jooq.impl.DSL.sum;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataTest extends HubTest {
 
-    private static final String DATABASE = "terpadu_demo_data_test";
+    private String database;
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     @Autowired
@@ -69,9 +69,11 @@ class DemoDataTest extends HubTest {
     @BeforeAll
     void createDatabase() throws SQLException {
         HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        String url = hikari.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + DATABASE);
-        dsl.dropDatabaseIfExists(DATABASE).execute();
-        dsl.createDatabase(DATABASE).execute();
+        // named after the test database, so test runs sharing a server do not take each other's
+        database = dsl.fetchValue(DSL.currentCatalog()) + "_demo_data";
+        String url = hikari.getJdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        dsl.dropDatabaseIfExists(database).execute();
+        dsl.createDatabase(database).execute();
         Flyway.configure()
                 .dataSource(url, hikari.getUsername(), hikari.getPassword())
                 .locations("classpath:db/migration")
@@ -84,7 +86,7 @@ class DemoDataTest extends HubTest {
     @AfterAll
     void dropDatabase() throws SQLException {
         connection.close();
-        dsl.dropDatabaseIfExists(DATABASE).execute();
+        dsl.dropDatabaseIfExists(database).execute();
     }
 
     @BeforeEach
