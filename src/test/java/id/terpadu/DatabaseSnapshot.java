@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
@@ -21,6 +22,8 @@ import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
+import static id.terpadu.db.Tables.VERIFICATION_RESULT;
+import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
@@ -33,7 +36,10 @@ import static org.jooq.impl.DSL.sum;
 record DatabaseSnapshot(Map<String, List<Object>> tables) {
 
     private static final List<Table<?>> WRITTEN_BY_THE_API = List.of(HOUSEHOLD, HOUSEHOLD_KK_HISTORY, MEMBER,
-            MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT, EXCLUSION_RULE, ELIGIBILITY_RULE);
+            MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT, EXCLUSION_RULE,
+            ELIGIBILITY_RULE, VERIFICATION_ROUND, VERIFICATION_RESULT);
+    /** Columns that change when a row without a version is replaced or closed. */
+    private static final List<String> CHANGE_STAMPS = List.of("recorded_at", "closed_at");
 
     static DatabaseSnapshot take(DSLContext dsl) {
         Map<String, List<Object>> tables = new LinkedHashMap<>();
@@ -50,6 +56,7 @@ record DatabaseSnapshot(Map<String, List<Object>> tables) {
             if (updatedAt != null) {
                 figures.add(max(updatedAt));
             }
+            CHANGE_STAMPS.stream().map(table::field).filter(Objects::nonNull).forEach(stamp -> figures.add(max(stamp)));
             tables.put(table.getName(), dsl.select(figures).from(table).fetchSingle().intoList());
         }
         return new DatabaseSnapshot(tables);

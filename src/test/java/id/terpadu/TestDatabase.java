@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -7,7 +9,6 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Chooses the PostgreSQL the tests run against: the server given by {@code SPRING_DATASOURCE_URL}
@@ -39,35 +40,43 @@ public final class TestDatabase {
     }
 
     /**
-     * Points a test's own application context at a new, empty database named {@code name} on the
-     * same server (dropped first when a previous run left it), or at a fresh embedded server.
+     * A database of its own ({@code database} after the test database's name), empty until Flyway migrates it, for an application context that must
+     * not see the other tests' households: a new database on the server the tests use, or another
+     * embedded PostgreSQL in a fresh temporary folder.
      */
-    public static synchronized void configureFresh(DynamicPropertyRegistry registry, String name) {
+    public static synchronized void configureEmpty(DynamicPropertyRegistry registry, String database) {
         String url = System.getenv("SPRING_DATASOURCE_URL");
-        String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+        String username = System.getenv("SPRING_DATASOURCE_USERNAME");
+        String password = System.getenv("SPRING_DATASOURCE_PASSWORD");
         if (url == null && dockerAvailable()) {
-            configure(registry);
+            if (container == null) {
+                container = new PostgreSQLContainer("postgres:17-alpine");
+                container.start();
+            }
             url = container.getJdbcUrl();
-            user = container.getUsername();
+            username = container.getUsername();
             password = container.getPassword();
-        } else if (url == null) {
+        }
+        if (url == null) {
             registry.add("terpadu.embedded-postgres.data-directory", () -> "");
             return;
         }
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + name);
+        String name;
+        try (Connection connection = DriverManager.getConnection(url, username, password)) {
+            var server = DSL.using(connection, SQLDialect.POSTGRES);
+            // named after the test database, so test runs sharing a server do not take each other's
+            name = server.fetchValue(DSL.currentCatalog()) + "_" + database;
+            server.dropDatabaseIfExists(name).execute();
+            server.createDatabase(name).execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database " + name, e);
+            throw new IllegalStateException("Cannot create the test database " + database, e);
         }
-        String freshUrl = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        String freshUser = user;
-        String freshPassword = password;
-        registry.add("spring.datasource.url", () -> freshUrl);
-        registry.add("spring.datasource.username", () -> freshUser);
-        registry.add("spring.datasource.password", () -> freshPassword);
+        String own = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        String user = username;
+        String secret = password;
+        registry.add("spring.datasource.url", () -> own);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> secret);
     }
 
     private static boolean dockerAvailable() {

@@ -32,11 +32,13 @@ public final class AccessPolicy {
     private final Map<String, BenefitAccess> benefits;
     private final Map<String, Integer> memberAge;
     private final Set<String> requiresRegion;
+    private final Set<String> smallCounts;
 
     private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
                          Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits,
-                         Map<String, Integer> memberAge, Set<String> requiresRegion) {
+                         Map<String, Integer> memberAge, Set<String> requiresRegion, Set<String> smallCounts) {
         this.memberAge = memberAge;
+        this.smallCounts = smallCounts;
         this.requiresRegion = requiresRegion;
         this.roles = roles;
         this.read = read;
@@ -83,7 +85,8 @@ public final class AccessPolicy {
                 typeAccess((Map<String, Map<String, Object>>) yaml.get("write")),
                 benefits,
                 Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())),
-                Set.copyOf((List<String>) yaml.getOrDefault("requiresRegion", List.of())));
+                Set.copyOf((List<String>) yaml.getOrDefault("requiresRegion", List.of())),
+                Set.copyOf((List<String>) yaml.getOrDefault("smallCounts", List.of())));
         policy.checkRolesAreDeclared();
         return policy;
     }
@@ -107,6 +110,7 @@ public final class AccessPolicy {
         benefits.keySet().forEach(role -> checkDeclared("benefits", Set.of(role)));
         memberAge.keySet().forEach(role -> checkDeclared("memberAge", Set.of(role)));
         checkDeclared("requiresRegion", requiresRegion);
+        checkDeclared("smallCounts", smallCounts);
     }
 
     private void checkDeclared(String where, TypeAccess access) {
@@ -222,6 +226,11 @@ public final class AccessPolicy {
     /** Whether the caller has a role that works only within a region, but its token names none. */
     public boolean lacksRequiredRegion(Caller caller) {
         return caller.region() == null && caller.hasAnyRole(requiresRegion);
+    }
+
+    /** Whether the caller sees the small counts of village statistics, which other roles see suppressed. */
+    public boolean seesSmallCounts(Caller caller) {
+        return caller.hasAnyRole(smallCounts);
     }
 
     public Set<String> requiresRegion() {

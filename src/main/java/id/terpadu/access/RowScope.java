@@ -79,6 +79,16 @@ public class RowScope {
         return region == null || villageCode.equals(region) || villageCode.startsWith(region + ".");
     }
 
+    /** Whether a region (dotted code) lies in the caller's region: the same region or one below it. */
+    public boolean includesRegion(String regionCode) {
+        return includesVillage(regionCode);
+    }
+
+    /** Whether the caller sees the small counts of village statistics. */
+    public boolean seesSmallCounts() {
+        return policy.seesSmallCounts(Caller.current());
+    }
+
     /** A caller without a token, or with a village role but no region: no rows at all. */
     private boolean outOfScope(Caller caller) {
         return caller == Caller.ANONYMOUS || policy.lacksRequiredRegion(caller);

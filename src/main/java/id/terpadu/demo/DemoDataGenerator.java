@@ -7,15 +7,19 @@ import org.jooq.DSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.REGION;
+import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 
 /**
  * Fills a regency that has no households yet with deterministic demo data: households in its real
  * villages with valid, unique NIK and KK numbers, clusters, JKN, housing, schooling and benefits
  * across the programmes. By default Bangli as verified in 2017 (8,995 households, 32,418
- * persons); benchmarks raise the number of households up to a million.
+ * persons), with the closed verification rounds of 2015 and 2017 ({@link DemoRounds}), whose 2015
+ * list adds the households that have left it since; benchmarks raise the number of households up
+ * to a million.
  *
  * <p>The whole load is one transaction: a hub has either all of the demo data or none of it, so a
  * load that fails half-way (or a stopped application) leaves an empty household table and the next
@@ -30,6 +34,17 @@ public final class DemoDataGenerator {
     private static final short VILLAGE = 4;
 
     private DemoDataGenerator() {
+    }
+
+    private static void write(HouseholdPlanner planner, UnaryOperator<PlannedHousehold> verify, DemoDataWriter writer) {
+        List<PlannedHousehold> chunk = new ArrayList<>(CHUNK);
+        while (planner.hasNext()) {
+            chunk.add(verify.apply(planner.next()));
+            if (chunk.size() == CHUNK || !planner.hasNext()) {
+                writer.write(chunk);
+                chunk.clear();
+            }
+        }
     }
 
     /**
@@ -56,16 +71,19 @@ public final class DemoDataGenerator {
                 throw new IllegalStateException("Region " + regency
                         + " already has households; demo data only goes into an empty regency");
             }
-            HouseholdPlanner planner = new HouseholdPlanner(villages, properties.households(), properties.members(),
-                    properties.seed());
-            DemoDataWriter writer = new DemoDataWriter(tx);
-            List<PlannedHousehold> chunk = new ArrayList<>(CHUNK);
-            while (planner.hasNext()) {
-                chunk.add(planner.next());
-                if (chunk.size() == CHUNK || !planner.hasNext()) {
-                    writer.write(chunk);
-                    chunk.clear();
-                }
+            if (tx.fetchExists(VERIFICATION_ROUND, VERIFICATION_ROUND.NAME.in(DemoRounds.FIRST, DemoRounds.SECOND))) {
+                throw new IllegalStateException("The hub already has verification rounds named " + DemoRounds.FIRST
+                        + " or " + DemoRounds.SECOND + "; demo data brings its own");
+            }
+            DemoRounds rounds = new DemoRounds(properties.households(), properties.seed());
+            DemoDataWriter writer = new DemoDataWriter(tx, DemoDataWriter.closedRounds(tx));
+            IdentitySerials serials = new IdentitySerials();
+            write(new HouseholdPlanner(villages, properties.households(), properties.members(), properties.seed(),
+                    serials), rounds::current, writer);
+            if (rounds.formerHouseholds() > 0) {
+                // the former households draw their own sequence but share the serials, so numbers stay unique
+                write(new HouseholdPlanner(villages, rounds.formerHouseholds(), rounds.formerPersons(),
+                        properties.seed() * 31 + 2015, serials), rounds::former, writer);
             }
             return writer.summary(regency, Duration.ofNanos(System.nanoTime() - started));
         });

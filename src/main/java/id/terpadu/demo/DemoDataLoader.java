@@ -39,8 +39,9 @@ class DemoDataLoader implements ApplicationRunner {
                 properties.households(), properties.seed());
         DemoDataSummary summary = DemoDataGenerator.generate(dsl, properties);
         log.info("Loaded demo data for region {} in {} ms: {} households, {} members, {} social, {} housing, "
-                        + "{} health and {} education facets, {} benefits", summary.regency(),
+                        + "{} health and {} education facets, {} benefits, {} verification results", summary.regency(),
                 summary.elapsed().toMillis(), summary.households(), summary.members(), summary.socialFacets(),
-                summary.housingFacets(), summary.healthFacets(), summary.educationFacets(), summary.benefits());
+                summary.housingFacets(), summary.healthFacets(), summary.educationFacets(), summary.benefits(),
+                summary.verificationResults());
     }
 }

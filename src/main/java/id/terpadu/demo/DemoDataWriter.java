@@ -7,8 +7,10 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
+import id.terpadu.db.tables.records.VerificationResultRecord;
 import id.terpadu.demo.PlannedHousehold.Benefit;
 import id.terpadu.demo.PlannedHousehold.Member;
+import id.terpadu.demo.PlannedHousehold.RoundResult;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
 import org.jooq.InsertValuesStep5;
@@ -19,6 +21,8 @@ import org.jooq.InsertValuesStep9;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +36,8 @@ import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSING_FACET;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
+import static id.terpadu.db.Tables.VERIFICATION_RESULT;
+import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 
 /**
  * Writes planned households a chunk at a time with multi-row inserts: one statement per table for
@@ -44,6 +50,7 @@ final class DemoDataWriter {
     private static final int MAX_BIND_VALUES = 30_000;
 
     private final DSLContext dsl;
+    private final Map<String, Long> roundIds;
 
     private long households;
     private long members;
@@ -52,12 +59,42 @@ final class DemoDataWriter {
     private long healthFacets;
     private long educationFacets;
     private long benefits;
+    private long verificationResults;
 
-    DemoDataWriter(DSLContext dsl) {
+    /** @param roundIds the verification rounds the households' results go into, by name */
+    DemoDataWriter(DSLContext dsl, Map<String, Long> roundIds) {
         this.dsl = dsl;
+        this.roundIds = roundIds;
+    }
+
+    /** Opens and closes the demo's verification rounds, 2015 and then 2017; answers their ids by name. */
+    static Map<String, Long> closedRounds(DSLContext dsl) {
+        Map<String, Long> ids = new HashMap<>();
+        Long previous = null;
+        for (String name : List.of(DemoRounds.FIRST, DemoRounds.SECOND)) {
+            int year = Integer.parseInt(name);
+            previous = dsl.insertInto(VERIFICATION_ROUND)
+                    .set(VERIFICATION_ROUND.NAME, name)
+                    .set(VERIFICATION_ROUND.YEAR, (short) year)
+                    .set(VERIFICATION_ROUND.PREVIOUS_ID, previous)
+                    .set(VERIFICATION_ROUND.STATUS, "CLOSED")
+                    .set(VERIFICATION_ROUND.OPENED_AT, roundDay(year, 3))
+                    .set(VERIFICATION_ROUND.CLOSED_AT, roundDay(year, 11))
+                    .returningResult(VERIFICATION_ROUND.ID)
+                    .fetchSingle(VERIFICATION_ROUND.ID);
+            ids.put(name, previous);
+        }
+        return ids;
+    }
+
+    private static OffsetDateTime roundDay(int year, int month) {
+        return OffsetDateTime.of(year, month, 1, 8, 0, 0, 0, ZoneOffset.ofHours(8));
     }
 
     private record MemberRow(long householdId, Member member) {
+    }
+
+    private record ResultRow(long householdId, RoundResult result) {
     }
 
     private record BenefitRow(Long householdId, Long memberId, Benefit benefit) {
@@ -65,12 +102,13 @@ final class DemoDataWriter {
 
     void write(List<PlannedHousehold> chunk) {
         Map<String, Long> householdIds = new HashMap<>(chunk.size() * 2);
-        inStatements(chunk, 5, part -> {
-            InsertValuesStep5<HouseholdRecord, String, String, String, String, String> insert = dsl.insertInto(HOUSEHOLD,
-                    HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW);
+        inStatements(chunk, 6, part -> {
+            InsertValuesStep6<HouseholdRecord, String, String, String, String, String, String> insert = dsl.insertInto(
+                    HOUSEHOLD, HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW,
+                    HOUSEHOLD.STATUS);
             for (PlannedHousehold household : part) {
                 insert = insert.values(household.kk(), household.villageCode(), household.address(), household.rt(),
-                        household.rw());
+                        household.rw(), household.status());
             }
             insert.returningResult(HOUSEHOLD.KK, HOUSEHOLD.ID).fetch()
                     .forEach(row -> householdIds.put(row.value1(), row.value2()));
@@ -172,6 +210,24 @@ final class DemoDataWriter {
             benefits += insert.execute();
         });
 
+        List<ResultRow> resultRows = new ArrayList<>(chunk.size() * 2);
+        for (PlannedHousehold household : chunk) {
+            long householdId = householdIds.get(household.kk());
+            household.verification().forEach(result -> resultRows.add(new ResultRow(householdId, result)));
+        }
+        inStatements(resultRows, 6, part -> {
+            InsertValuesStep6<VerificationResultRecord, Long, Long, String, Short, String, OffsetDateTime> insert =
+                    dsl.insertInto(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID, VERIFICATION_RESULT.HOUSEHOLD_ID,
+                            VERIFICATION_RESULT.RESULT, VERIFICATION_RESULT.PERSONS, VERIFICATION_RESULT.CLUSTER_CODE,
+                            VERIFICATION_RESULT.RECORDED_AT);
+            for (ResultRow row : part) {
+                RoundResult result = row.result();
+                insert = insert.values(roundIds.get(result.round()), row.householdId(), result.result(),
+                        (short) result.persons(), result.cluster(), roundDay(Integer.parseInt(result.round()), 9));
+            }
+            verificationResults += insert.execute();
+        });
+
         households += householdIds.size();
         members += memberIds.size();
     }
@@ -179,7 +235,7 @@ final class DemoDataWriter {
     /** What was written so far. */
     DemoDataSummary summary(String regency, Duration elapsed) {
         return new DemoDataSummary(regency, households, members, socialFacets, housingFacets, healthFacets,
-                educationFacets, benefits, elapsed);
+                educationFacets, benefits, verificationResults, elapsed);
     }
 
     /** Hands the rows on in parts small enough for one statement each. */

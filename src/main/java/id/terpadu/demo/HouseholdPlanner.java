@@ -75,7 +75,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
     private final byte[] sizes;
     private final List<String> districts;
     private final SplittableRandom random;
-    private final IdentitySerials serials = new IdentitySerials();
+    private final IdentitySerials serials;
     private final long jknOffset;
     private final long kipOffset;
 
@@ -95,6 +95,12 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
     }
 
     HouseholdPlanner(List<Village> villages, int households, int members, long seed) {
+        this(villages, households, members, seed, new IdentitySerials());
+    }
+
+    /** A planner issuing its NIK and KK numbers from {@code serials}, shared with another planner of the same regency. */
+    HouseholdPlanner(List<Village> villages, int households, int members, long seed, IdentitySerials serials) {
+        this.serials = serials;
         if (villages.isEmpty()) {
             throw new IllegalArgumentException("No villages to spread the households over");
         }
@@ -212,8 +218,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         String[] indicators = indicators(house, size, poverty);
         Social social = social(decile, indicators, !anyoneInsured);
         List<Benefit> benefits = householdBenefits(decile, social, house.facet(), pkhAmounts);
-        return new PlannedHousehold(kk, village.code(), address, rt, rw, List.copyOf(members), social, house.facet(),
-                benefits);
+        return new PlannedHousehold(kk, village.code(), address, rt, rw, "ACTIVE", List.copyOf(members), social,
+                house.facet(), benefits, List.of());
     }
 
     // --- who lives in the household -------------------------------------------------------------

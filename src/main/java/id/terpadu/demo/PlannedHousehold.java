@@ -9,8 +9,19 @@ import java.util.List;
  * the planner decides, the writer only inserts. Identifiers are the KK and NIK; the database
  * assigns the internal ids.
  */
-record PlannedHousehold(String kk, String villageCode, String address, String rt, String rw, List<Member> members,
-                        Social social, Housing housing, List<Benefit> benefits) {
+record PlannedHousehold(String kk, String villageCode, String address, String rt, String rw, String status,
+                        List<Member> members, Social social, Housing housing, List<Benefit> benefits,
+                        List<RoundResult> verification) {
+
+    /** This household with its status, household enrolments and verification results replaced. */
+    PlannedHousehold verified(String otherStatus, List<Benefit> otherBenefits, List<RoundResult> results) {
+        return new PlannedHousehold(kk, villageCode, address, rt, rw, otherStatus, members, social, housing,
+                otherBenefits, List.copyOf(results));
+    }
+
+    /** What a verification round found about the household. */
+    record RoundResult(String round, String result, int persons, String cluster) {
+    }
 
     record Member(String nik, String name, String sex, LocalDate birthDate, String relationship,
                   Health health, Education education, List<Benefit> benefits) {

@@ -35,7 +35,9 @@ class ConstraintViolations {
             Map.entry("education_facet_member_id_fkey", new NotFoundException("input.nik",
                     "No person with this NIK is registered any more: the record was merged into another one.")),
             Map.entry("exclusion_rule_pair_key", new ConflictException("input.excludedProgramme",
-                    "Another rule already keeps these two programmes apart; change that rule instead.")));
+                    "Another rule already keeps these two programmes apart; change that rule instead.")),
+            Map.entry("verification_round_name_key", new ConflictException("input.name",
+                    "A verification round with this name already exists.")));
 
     Optional<HubException> translate(DataIntegrityViolationException violation) {
         return constraintName(violation).map(BY_CONSTRAINT::get);

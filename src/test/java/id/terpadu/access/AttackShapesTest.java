@@ -214,10 +214,12 @@ class AttackShapesTest extends AccessTest {
     }
 
     @Test
-    void planningAgencyReadsReferenceDataOnly() {
+    void planningAgencyReadsReferenceDataAndAggregatesOnly() {
         Answer schema = ask("bappeda", "{ __schema { queryType { fields { name } } } }");
         assertThat(schema.<List<String>>data("__schema.queryType.fields[*].name"))
-                .containsExactlyInAnyOrder("regions", "region", "programmes", "clusters", "agencies");
+                .containsExactlyInAnyOrder("regions", "region", "programmes", "clusters", "agencies",
+                        // aggregates: the verification rounds and their statistics
+                        "verificationRounds", "verificationRound", "statistics");
         Answer reference = ask("bappeda", """
                 { regions(parent: "51.06") { name } programmes { code agency { code } } clusters { code } agencies { code }
                   region(code: "51.06.01.2001") { name parent { name } } }""");

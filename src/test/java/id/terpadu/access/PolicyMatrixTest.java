@@ -296,7 +296,12 @@ class PolicyMatrixTest extends AccessTest {
                     "excludedProgramme", "PKH", "description", "No such programme")),
             Map.entry("defineEligibilityRule", role -> Map.of("code", "MATRIX_RULE", "programme", "RASKIN",
                     "kind", "MAX_DECILE", "maxDecile", 4, "description", "No such programme")),
-            Map.entry("retireAidRule", role -> Map.of("code", "NO_SUCH_RULE")));
+            Map.entry("retireAidRule", role -> Map.of("code", "NO_SUCH_RULE")),
+            Map.entry("openVerificationRound", role -> Map.of("name", "Matrix " + TestIdentities.kk(), "year", 2030,
+                    "previous", "No such round")),
+            Map.entry("recordVerificationResult", role -> Map.of("round", "No such round", "kk", TestIdentities.kk(),
+                    "result", "STILL_POOR", "persons", 3)),
+            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")));
 
     /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
     private static Map<String, Object> harmlessEnrolment(String role) {

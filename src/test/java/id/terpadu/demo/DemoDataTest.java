@@ -8,6 +8,8 @@ import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,10 +39,13 @@ import static id.terpadu.db.Tables.HOUSING_FACET;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.REGION;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
+import static id.terpadu.db.Tables.VERIFICATION_RESULT;
+import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.sum;
 
 /**
  * The demo data generator, run against a database of its own on the test server: the shared test
@@ -85,17 +91,27 @@ class DemoDataTest extends HubTest {
 
     @BeforeEach
     void emptyHub() {
-        demo.truncate(HOUSEHOLD).restartIdentity().cascade().execute();
+        demo.truncate(HOUSEHOLD, VERIFICATION_ROUND).restartIdentity().cascade().execute();
     }
 
     @Test
-    void defaultScaleHasBangliFiguresOf2017() {
+    void defaultScaleHasBangliFiguresOf2015And2017() {
         DemoDataSummary summary = DemoDataGenerator.generate(demo, DemoDataProperties.BANGLI_2017);
 
-        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(8_995);
-        assertThat(demo.fetchCount(MEMBER)).isEqualTo(32_418);
-        assertThat(summary.households()).isEqualTo(8_995);
-        assertThat(summary.members()).isEqualTo(32_418);
+        // today's households are the poor of 2017 with their members
+        assertThat(poorHouseholds("2017")).isEqualTo(8_995);
+        assertThat(poorPersons("2017")).isEqualTo(32_418);
+        assertThat(demo.fetchCount(MEMBER, MEMBER.HOUSEHOLD_ID.in(poorOf("2017")))).isEqualTo(32_418);
+        assertThat(poorHouseholds("2015")).isEqualTo(11_055);
+        assertThat(poorPersons("2015")).isEqualTo(36_821);
+        // and the households that left the list since 2015 are kept too: 4,758 of them, with 14,274 persons
+        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(8_995 + 4_758);
+        assertThat(demo.fetchCount(MEMBER)).isEqualTo(32_418 + 14_274);
+        assertThat(summary.households()).isEqualTo(8_995 + 4_758);
+        assertThat(summary.members()).isEqualTo(32_418 + 14_274);
+        // a 2017 result for every household, a 2015 result for each of the poor of 2015
+        assertThat(summary.verificationResults()).isEqualTo(8_995 + 4_758 + 11_055);
+        assertRoundsAreConsistent();
         assertEveryHouseholdHasOneHead();
         assertThat(demo.fetchValue(demo.select(countDistinct(HOUSEHOLD.VILLAGE_CODE)).from(HOUSEHOLD)))
                 .as("every village of Bangli has households")
@@ -110,8 +126,14 @@ class DemoDataTest extends HubTest {
         DemoDataProperties small = DemoDataProperties.BANGLI_2017.withHouseholds(300);
         DemoDataGenerator.generate(demo, small);
 
-        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(300);
-        assertThat(demo.fetchCount(MEMBER)).isEqualTo(small.members()).isEqualTo(1_081);
+        // the rounds scale with the households: 300 x 11,055 / 8,995 and 300 x 36,821 / 8,995, rounded
+        assertThat(poorHouseholds("2017")).isEqualTo(300);
+        assertThat(poorPersons("2017")).isEqualTo(small.members()).isEqualTo(1_081);
+        assertThat(poorHouseholds("2015")).isEqualTo(369);
+        assertThat(poorPersons("2015")).isEqualTo(1_228);
+        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(300 + 159);
+        assertThat(demo.fetchCount(MEMBER)).isEqualTo(1_081 + 477);
+        assertRoundsAreConsistent();
         assertEveryHouseholdHasOneHead();
         demo.select(HOUSEHOLD.KK).from(HOUSEHOLD).fetch(HOUSEHOLD.KK)
                 .forEach(kk -> identityNumbers.checkKk(kk, "kk"));
@@ -137,9 +159,82 @@ class DemoDataTest extends HubTest {
     void aRegencyWithHouseholdsIsLeftAlone() {
         DemoDataProperties tiny = DemoDataProperties.BANGLI_2017.withHouseholds(5);
         DemoDataGenerator.generate(demo, tiny);
+        int households = demo.fetchCount(HOUSEHOLD);
+        int results = demo.fetchCount(VERIFICATION_RESULT);
 
         assertThatIllegalStateException().isThrownBy(() -> DemoDataGenerator.generate(demo, tiny));
-        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(5);
+        assertThat(demo.fetchCount(HOUSEHOLD)).isEqualTo(households);
+        assertThat(demo.fetchCount(VERIFICATION_RESULT)).isEqualTo(results);
+        assertThat(demo.fetchCount(VERIFICATION_ROUND)).isEqualTo(2);
+    }
+
+    @Test
+    void aSingleHouseholdStillMakesBothRounds() {
+        DemoDataGenerator.generate(demo, DemoDataProperties.BANGLI_2017.withHouseholds(1));
+
+        assertThat(poorHouseholds("2017")).isEqualTo(1);
+        assertThat(poorHouseholds("2015")).isEqualTo(1);
+        assertThat(poorPersons("2015")).isEqualTo(4);
+        assertRoundsAreConsistent();
+    }
+
+    private Condition poorIn(String round) {
+        return VERIFICATION_RESULT.ROUND_ID.eq(demo.select(VERIFICATION_ROUND.ID).from(VERIFICATION_ROUND)
+                .where(VERIFICATION_ROUND.NAME.eq(round)).asField())
+                .and(VERIFICATION_RESULT.RESULT.in("STILL_POOR", "NEW"));
+    }
+
+    private Select<Record1<Long>> poorOf(String round) {
+        return demo.select(VERIFICATION_RESULT.HOUSEHOLD_ID).from(VERIFICATION_RESULT).where(poorIn(round));
+    }
+
+    private int poorHouseholds(String round) {
+        return demo.fetchCount(VERIFICATION_RESULT, poorIn(round));
+    }
+
+    private long poorPersons(String round) {
+        return demo.select(sum(VERIFICATION_RESULT.PERSONS)).from(VERIFICATION_RESULT).where(poorIn(round))
+                .fetchSingle().value1().longValue();
+    }
+
+    /**
+     * Both rounds closed, 2017 compared with 2015; every household of today is poor in 2017 with its
+     * members as counted, and every other household was poor in 2015 and has left the list since:
+     * still living together when it left poverty, dissolved when it moved or died out.
+     */
+    private void assertRoundsAreConsistent() {
+        var previous = VERIFICATION_ROUND.as("previous");
+        assertThat(demo.select(VERIFICATION_ROUND.NAME, VERIFICATION_ROUND.STATUS, previous.NAME)
+                .from(VERIFICATION_ROUND).leftJoin(previous).on(previous.ID.eq(VERIFICATION_ROUND.PREVIOUS_ID))
+                .orderBy(VERIFICATION_ROUND.YEAR).fetch().map(Record::intoList))
+                .containsExactly(Arrays.asList("2015", "CLOSED", null), List.of("2017", "CLOSED", "2015"));
+        var now = VERIFICATION_RESULT.as("now");
+        assertThat(demo.fetchCount(now.join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(now.HOUSEHOLD_ID)),
+                now.ROUND_ID.eq(roundId("2017")).and(now.RESULT.in("STILL_POOR", "NEW"))
+                        .and(now.PERSONS.ne(demo.selectCount().from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+                                .asField().cast(Short.class)))))
+                .as("poor households of 2017 whose persons differ from their members").isZero();
+        assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.ID.notIn(poorOf("2017")).and(HOUSEHOLD.ID.notIn(poorOf("2015")))))
+                .as("households poor in neither round").isZero();
+        assertThat(demo.fetchCount(VERIFICATION_RESULT.join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID)),
+                VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017")).and(VERIFICATION_RESULT.RESULT.in("MOVED", "DECEASED"))
+                        .and(HOUSEHOLD.STATUS.ne("DISSOLVED"))))
+                .as("moved or died-out households not dissolved").isZero();
+        assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.STATUS.eq("DISSOLVED").and(HOUSEHOLD.ID.in(poorOf("2017")))))
+                .as("dissolved households poor in 2017").isZero();
+        assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
+                .and(VERIFICATION_RESULT.RESULT.eq("STILL_POOR")).and(VERIFICATION_RESULT.HOUSEHOLD_ID.notIn(poorOf("2015")))))
+                .as("still poor in 2017 without being poor in 2015").isZero();
+        assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
+                .and(VERIFICATION_RESULT.RESULT.eq("NEW")).and(VERIFICATION_RESULT.HOUSEHOLD_ID.in(poorOf("2015")))))
+                .as("new in 2017 although poor in 2015").isZero();
+        assertThat(demo.fetchCount(BENEFIT, BENEFIT.HOUSEHOLD_ID.notIn(poorOf("2017"))))
+                .as("household programmes of households no longer poor").isZero();
+    }
+
+    private Long roundId(String name) {
+        return demo.select(VERIFICATION_ROUND.ID).from(VERIFICATION_ROUND).where(VERIFICATION_ROUND.NAME.eq(name))
+                .fetchSingle().value1();
     }
 
     private void assertEveryHouseholdHasOneHead() {
@@ -248,7 +343,7 @@ class DemoDataTest extends HubTest {
     /** Everything generated except ids and timestamps, in the order it was written. */
     private List<List<Object>> snapshot() {
         List<List<Object>> rows = new ArrayList<>();
-        demo.select(HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW)
+        demo.select(HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW, HOUSEHOLD.STATUS)
                 .from(HOUSEHOLD).orderBy(HOUSEHOLD.ID).fetch().map(Record::intoList).forEach(rows::add);
         demo.select(MEMBER.NIK, MEMBER.NAME, MEMBER.SEX, MEMBER.BIRTH_DATE, MEMBER.RELATIONSHIP, MEMBER.household().KK)
                 .from(MEMBER).orderBy(MEMBER.ID).fetch().map(Record::intoList).forEach(rows::add);
@@ -261,6 +356,10 @@ class DemoDataTest extends HubTest {
         demo.select(BENEFIT.PROGRAMME_CODE, BENEFIT.household().KK, BENEFIT.member().NIK, BENEFIT.STARTS_ON,
                         BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON)
                 .from(BENEFIT).orderBy(BENEFIT.ID).fetch().map(Record::intoList).forEach(rows::add);
+        demo.select(VERIFICATION_RESULT.household().KK, VERIFICATION_ROUND.NAME, VERIFICATION_RESULT.RESULT,
+                        VERIFICATION_RESULT.PERSONS, VERIFICATION_RESULT.CLUSTER_CODE)
+                .from(VERIFICATION_RESULT).join(VERIFICATION_ROUND).on(VERIFICATION_ROUND.ID.eq(VERIFICATION_RESULT.ROUND_ID))
+                .orderBy(VERIFICATION_RESULT.ID).fetch().map(Record::intoList).forEach(rows::add);
         return rows;
     }
 
