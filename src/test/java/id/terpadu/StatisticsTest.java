@@ -91,8 +91,11 @@ class StatisticsTest extends ApiTest {
         return as.documentName("statistics").variable("round", roundName).variable("region", region).execute();
     }
 
+    /** Enrols, after making the household meet the programme's eligibility rules (decile, house, PBI funding). */
     private void enrol(String programme, String kk, String nik, String startsOn, String endsOn, String status) {
+        EligibleHouseholds.qualify(dsl, kk, nik);
         graphQl.documentName("enrolBenefit").variable("input", input("programme", programme, "kk", kk, "nik", nik,
+                "funding", "KIS_PBI".equals(programme) ? EligibleHouseholds.pbiFunding(dsl, nik) : null,
                 "startsOn", startsOn, "endsOn", endsOn, "status", status, "reason", "Statistics test")).execute()
                 .path("enrolBenefit.status").entity(String.class).isEqualTo(status);
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads rows of {@link VersionedTable}s, and writes them only when the client's expected version is
@@ -39,11 +38,6 @@ public class VersionedRows {
     public <S, R extends TableRecord<R>> Map<S, R> batch(VersionedTable<R> versioned, List<S> sources, Function<S, Long> key) {
         List<Long> keys = sources.stream().map(key).filter(Objects::nonNull).distinct().toList();
         return Batches.lookup(sources, key, Batches.index(findByKeys(versioned, keys), row -> row.get(versioned.key())));
-    }
-
-    /** The row of this key, if there is one. */
-    public <R extends TableRecord<R>> Optional<R> findByKey(VersionedTable<R> versioned, long key) {
-        return dsl.selectFrom(versioned.table()).where(versioned.key().eq(key)).fetchOptional();
     }
 
     /**

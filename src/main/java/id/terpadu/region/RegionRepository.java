@@ -47,12 +47,4 @@ public class RegionRepository {
     public boolean isVillage(String code) {
         return dsl.fetchExists(REGION, REGION.CODE.eq(code).and(REGION.LEVEL.eq(VILLAGE)));
     }
-
-    /** The villages below a region, ordered by code (the demo data spreads households over them). */
-    public List<RegionRecord> villagesUnder(String code) {
-        return dsl.selectFrom(REGION)
-                .where(REGION.CODE.startsWith(code + ".").and(REGION.LEVEL.eq(VILLAGE)))
-                .orderBy(REGION.CODE)
-                .fetch();
-    }
 }
