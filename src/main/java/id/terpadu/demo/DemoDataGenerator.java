@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static id.terpadu.db.Tables.AUDIT_CONTEXT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.REGION;
 
@@ -44,6 +45,8 @@ public final class DemoDataGenerator {
                 .orElseThrow(() -> new IllegalArgumentException("'" + properties.regency() + "' is not a region code"));
         return dsl.transactionResult(transaction -> {
             DSLContext tx = transaction.dsl();
+            // the audit trail records the load as the hub's own, one entry per created row
+            tx.selectFrom(AUDIT_CONTEXT.call("system", "system", null, "system", "demoLoad", null)).fetch();
             List<Village> villages = tx.select(REGION.CODE)
                     .from(REGION)
                     .where(REGION.CODE.startsWith(regency + ".").and(REGION.LEVEL.eq(VILLAGE)))
