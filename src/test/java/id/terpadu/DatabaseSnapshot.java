@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -30,7 +31,7 @@ import static org.jooq.impl.DSL.sum;
 record DatabaseSnapshot(Map<String, List<Object>> tables) {
 
     private static final List<Table<?>> WRITTEN_BY_THE_API = List.of(HOUSEHOLD, HOUSEHOLD_KK_HISTORY, MEMBER,
-            MEMBER_MOVE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT);
+            MEMBER_MOVE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT, AUDIT_ENTRY);
 
     static DatabaseSnapshot take(DSLContext dsl) {
         Map<String, List<Object>> tables = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ class AuditRepository {
         for (Map.Entry<String, List<String>> readable : fields.readableBy(Caller.current()).entrySet()) {
             if (tables == null || tables.contains(readable.getKey())) {
                 ofReadableColumns = ofReadableColumns.or(AUDIT_ENTRY.ENTITY_TABLE.eq(readable.getKey())
-                        .and(DSL.arrayOverlap(AUDIT_ENTRY.CHANGED_COLUMNS, DSL.val(readable.getValue().toArray(String[]::new)))));
+                        .and(DSL.arrayOverlap(AUDIT_ENTRY.CHANGED_COLUMNS, DSL.val(readable.getValue().toArray(String[]::new), AUDIT_ENTRY.CHANGED_COLUMNS.getDataType()))));
             }
         }
         Condition households = rowScope.households();
