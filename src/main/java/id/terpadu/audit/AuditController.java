@@ -15,6 +15,14 @@ import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -35,13 +43,19 @@ import static id.terpadu.db.Tables.AUDIT_ENTRY;
 @Controller
 class AuditController {
 
-    private static final String CURSOR_TYPE = "Change";
+    private static final int POLLED = 200;
 
     private final AuditRepository repository;
     private final AuditEntryViews views;
     private final AuditedFields fields;
 
-    AuditController(AuditRepository repository, AuditEntryViews views, AuditedFields fields, BatchLoaderRegistry loaders) {
+    private final IdentityReadLog identityReads;
+    private final Duration pollInterval;
+
+    AuditController(AuditRepository repository, AuditEntryViews views, AuditedFields fields, BatchLoaderRegistry loaders,
+                    IdentityReadLog identityReads, @Value("${terpadu.audit.poll-interval:500ms}") Duration pollInterval) {
+        this.identityReads = identityReads;
+        this.pollInterval = pollInterval;
         this.repository = repository;
         this.views = views;
         this.fields = fields;
@@ -73,6 +87,40 @@ class AuditController {
         int size = pageSize(first, 100, 500, "first");
         List<AuditEntryRecord> entries = repository.after(from, size + 1, repository.visible(tables(types)));
         return connection(entries, size, Caller.current(), context);
+    }
+
+    /**
+     * Each hub instance polls the committed trail for each subscriber, so every instance delivers
+     * every change, and a client that comes back with its last cursor misses none.
+     */
+    @SubscriptionMapping
+    Flux<AuditEntryView> changed(@Argument List<String> types, @Argument String after) {
+        Set<String> tables = tables(types);
+        SecurityContext security = SecurityContextHolder.getContext();
+        Caller caller = Caller.current();
+        AtomicLong last = new AtomicLong(after == null ? repository.lastPosition() : position(after, "after"));
+        return Flux.interval(Duration.ZERO, pollInterval)
+                .onBackpressureDrop()
+                .publishOn(Schedulers.boundedElastic())
+                .concatMap(tick -> Flux.fromIterable(poll(security, caller, tables, last)), 1);
+    }
+
+    private List<AuditEntryView> poll(SecurityContext security, Caller caller, Set<String> tables, AtomicLong last) {
+        SecurityContextHolder.setContext(security);
+        try {
+            // every position up to the head has committed: the chain gives positions in commit order
+            long head = repository.lastPosition();
+            List<AuditEntryRecord> entries = repository.between(last.get(), head, POLLED, repository.visible(tables));
+            last.set(entries.size() < POLLED ? head : entries.getLast().getPosition());
+            IdentityReads reads = new IdentityReads(caller, null);
+            reads.operation("changed");
+            GraphQLContext context = GraphQLContext.newContext().of(IdentityReads.class, reads).build();
+            List<AuditEntryView> views = entries.stream().map(entry -> this.views.view(entry, caller, context)).toList();
+            identityReads.write(reads);
+            return views;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @SchemaMapping(typeName = "Household")
@@ -147,7 +195,8 @@ class AuditController {
     private AuditEntryConnection connection(List<AuditEntryRecord> entries, int size, Caller caller, GraphQLContext context) {
         List<Edge<AuditEntryView>> edges = new ArrayList<>();
         for (AuditEntryRecord entry : entries.subList(0, Math.min(size, entries.size()))) {
-            edges.add(new Edge<>(GlobalId.encode(CURSOR_TYPE, entry.getPosition()), views.view(entry, caller, context)));
+            AuditEntryView view = views.view(entry, caller, context);
+            edges.add(new Edge<>(view.cursor(), view));
         }
         return new AuditEntryConnection(edges, new PageInfo(entries.size() > size, false,
                 edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
@@ -172,8 +221,7 @@ class AuditController {
     }
 
     static long position(String cursor, String argument) {
-        return GlobalId.decode(cursor).filter(id -> id.type().equals(CURSOR_TYPE)).map(GlobalId::id)
-                .orElseThrow(() -> new BadRequestException(argument, "This is not a cursor of the change feed."));
+        return AuditEntryViews.position(cursor, argument);
     }
 
     private static String number(String text, String argument) {

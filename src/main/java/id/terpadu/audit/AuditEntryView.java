@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An audit entry as one caller sees it: only the changed fields it reads, identities masked as for it. */
-record AuditEntryView(String position, String type, String key, String action, String operation, Actor actor,
+record AuditEntryView(String cursor, String position, String type, String key, String action, String operation, Actor actor,
                       String requestId, OffsetDateTime occurredAt, List<FieldChange> changes) {
 
     /** Who made a change or read identity data. */

@@ -4,6 +4,8 @@ import graphql.GraphQLContext;
 import id.terpadu.access.Caller;
 import id.terpadu.access.IdentityMasking;
 import id.terpadu.db.tables.records.AuditEntryRecord;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.graphql.GlobalId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import java.util.Map;
 @Component
 class AuditEntryViews {
 
+    private static final String CURSOR_TYPE = "Change";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditedFields fields;
@@ -46,10 +49,21 @@ class AuditEntryViews {
             changes.add(new AuditEntryView.FieldChange(column.shownAs(), before, after));
         }
         changes.sort(java.util.Comparator.comparing(AuditEntryView.FieldChange::field));
-        return new AuditEntryView(String.valueOf(entry.getPosition()), fields.typeOf(entry.getEntityTable()),
+        return new AuditEntryView(cursorOf(entry.getPosition()), String.valueOf(entry.getPosition()), fields.typeOf(entry.getEntityTable()),
                 entry.getEntityId(), entry.getAction(), entry.getOperation(),
                 new AuditEntryView.Actor(entry.getSubject(), entry.getUsername(), entry.getClient(), entry.getRoles()),
                 entry.getRequestId(), entry.getOccurredAt(), List.copyOf(changes));
+    }
+
+    /** The cursor that resumes the change feed after this position. */
+    static String cursorOf(long position) {
+        return GlobalId.encode(CURSOR_TYPE, position);
+    }
+
+    /** The position a cursor of the change feed stands for. */
+    static long position(String cursor, String argument) {
+        return GlobalId.decode(cursor).filter(id -> id.type().equals(CURSOR_TYPE)).map(GlobalId::id)
+                .orElseThrow(() -> new BadRequestException(argument, "This is not a cursor of the change feed."));
     }
 
     private static String text(JsonNode value) {

@@ -76,6 +76,15 @@ class AuditRepository {
                 .fetch();
     }
 
+    /** Entries after a position up to another, in commit order. */
+    List<AuditEntryRecord> between(long after, long upTo, int limit, Condition visible) {
+        return dsl.selectFrom(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.POSITION.gt(after).and(AUDIT_ENTRY.POSITION.le(upTo)).and(visible))
+                .orderBy(AUDIT_ENTRY.POSITION)
+                .limit(limit)
+                .fetch();
+    }
+
     /**
      * For each id, its newest entries before a position (all when null), at most {@code limit}
      * each, in one statement; {@code about} is the household or member column.
