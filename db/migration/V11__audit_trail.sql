@@ -192,7 +192,8 @@ DECLARE
     positions bigint[] := '{}';
     hashes    bytea[]  := '{}';
 BEGIN
-    IF current_setting('terpadu.chained', true) = txid_current()::text THEN
+    -- one run chains all of the transaction's entries so far; the other firings have nothing to do
+    IF NEW.id <= coalesce(nullif(current_setting('terpadu.chained_up_to', true), '')::bigint, 0) THEN
         RETURN NULL;
     END IF;
     SELECT * INTO head FROM audit_chain_head FOR UPDATE;
@@ -210,7 +211,7 @@ BEGIN
      WHERE e.id = c.id;
     PERFORM set_config('terpadu.chaining', 'off', true);
     UPDATE audit_chain_head SET position = head.position, hash = head.hash;
-    PERFORM set_config('terpadu.chained', txid_current()::text, true);
+    PERFORM set_config('terpadu.chained_up_to', greatest(NEW.id, ids[array_length(ids, 1)])::text, true);
     RETURN NULL;
 END
 $$;

@@ -5,6 +5,9 @@ import id.terpadu.graphql.GlobalId;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessException;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -111,6 +114,20 @@ class AuditTest extends ApiTest {
                 "{\"active\": [false, true], \"segment\": [\"NONE\", \"PBI_APBD\"], \"jkn_number\": [null, \"0001234567890\"]}"));
         assertThat(changed.getPosition()).as("committed entries are chained").isGreaterThan(created.getPosition());
         assertThat(changed.getHash()).hasSize(32);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theRequestIdOfAWriteIsInTheHubsLogLineOfThatRequest(CapturedOutput output) {
+        Family family = Family.of(TestIdentities.VILLAGE, token());
+        String requestId = "logged-" + token();
+        withRequestId("uptpk", requestId).documentName("registerHousehold").variable("input", family.input())
+                .execute().path("registerHousehold.kk").entity(String.class).isEqualTo(family.kk());
+
+        assertThat(entriesOf("household", householdRow(family.kk()).getId()).getFirst().getRequestId()).isEqualTo(requestId);
+        assertThat(output.getOut().lines().filter(line -> line.contains(requestId)))
+                .anySatisfy(line -> assertThat(line).contains("Mutation registerHousehold"))
+                .allSatisfy(line -> assertThat(line).doesNotContain(family.kk()));
     }
 
     @Test

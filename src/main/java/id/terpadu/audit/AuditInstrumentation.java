@@ -13,6 +13,9 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import id.terpadu.access.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.util.stream.Collectors;
 
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 class AuditInstrumentation extends SimplePerformantInstrumentation {
 
     static final String REQUEST_ID = RequestIdFilter.KEY;
+    private static final Logger LOG = LoggerFactory.getLogger(AuditInstrumentation.class);
 
     private final IdentityReadLog log;
 
@@ -62,8 +66,11 @@ class AuditInstrumentation extends SimplePerformantInstrumentation {
         }
         String name = parameters.getExecutionStepInfo().getFieldDefinition().getName();
         return environment -> {
-            AuditContext.begin(new AuditContext.Operation(name, environment.getGraphQlContext().get(REQUEST_ID)));
+            String requestId = environment.getGraphQlContext().get(REQUEST_ID);
+            AuditContext.begin(new AuditContext.Operation(name, requestId));
+            MDC.put(RequestIdFilter.KEY, requestId);
             try {
+                LOG.info("Mutation {} by subject {}", name, Caller.current().subject());
                 return dataFetcher.get(environment);
             } finally {
                 AuditContext.end();
