@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
 import static id.terpadu.db.Tables.ELIGIBILITY_RULE;
@@ -37,7 +38,7 @@ record DatabaseSnapshot(Map<String, List<Object>> tables) {
 
     private static final List<Table<?>> WRITTEN_BY_THE_API = List.of(HOUSEHOLD, HOUSEHOLD_KK_HISTORY, MEMBER,
             MEMBER_MOVE, MEMBER_MERGE, SOCIAL_FACET, HEALTH_FACET, HOUSING_FACET, EDUCATION_FACET, BENEFIT, EXCLUSION_RULE,
-            ELIGIBILITY_RULE, VERIFICATION_ROUND, VERIFICATION_RESULT);
+            ELIGIBILITY_RULE, VERIFICATION_ROUND, VERIFICATION_RESULT, AUDIT_ENTRY);
     /** Columns that change when a row without a version is replaced or closed. */
     private static final List<String> CHANGE_STAMPS = List.of("recorded_at", "closed_at");
 

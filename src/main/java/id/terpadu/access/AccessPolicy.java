@@ -33,10 +33,13 @@ public final class AccessPolicy {
     private final Map<String, Integer> memberAge;
     private final Set<String> requiresRegion;
     private final Set<String> smallCounts;
+    private final Map<String, AuditedTable> audited;
 
     private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
                          Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits,
-                         Map<String, Integer> memberAge, Set<String> requiresRegion, Set<String> smallCounts) {
+                         Map<String, Integer> memberAge, Set<String> requiresRegion, Set<String> smallCounts,
+                         Map<String, AuditedTable> audited) {
+        this.audited = audited;
         this.memberAge = memberAge;
         this.smallCounts = smallCounts;
         this.requiresRegion = requiresRegion;
@@ -54,6 +57,13 @@ public final class AccessPolicy {
         Set<String> rolesFor(String field) {
             return fields.getOrDefault(field, roles);
         }
+    }
+
+    /**
+     * An audited table: the GraphQL type its rows are, and the fields its columns are where the
+     * column's name does not say it (a column {@code jkn_number} is the field {@code jknNumber}).
+     */
+    public record AuditedTable(String type, Map<String, String> columns) {
     }
 
     /** The programmes whose benefits a role reads and writes. */
@@ -86,7 +96,8 @@ public final class AccessPolicy {
                 benefits,
                 Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())),
                 Set.copyOf((List<String>) yaml.getOrDefault("requiresRegion", List.of())),
-                Set.copyOf((List<String>) yaml.getOrDefault("smallCounts", List.of())));
+                Set.copyOf((List<String>) yaml.getOrDefault("smallCounts", List.of())),
+                auditedTables((Map<String, Map<String, Object>>) yaml.getOrDefault("audited", Map.of())));
         policy.checkRolesAreDeclared();
         return policy;
     }
@@ -100,6 +111,14 @@ public final class AccessPolicy {
                     .forEach((field, fieldRoles) -> fields.put(field, Set.copyOf(fieldRoles)));
             result.put(name, new TypeAccess(Set.copyOf((List<String>) entry.get("roles")), fields));
         });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, AuditedTable> auditedTables(Map<String, Map<String, Object>> section) {
+        Map<String, AuditedTable> result = new LinkedHashMap<>();
+        section.forEach((table, entry) -> result.put(table, new AuditedTable((String) entry.get("type"),
+                Map.copyOf((Map<String, String>) entry.getOrDefault("columns", Map.of())))));
         return result;
     }
 
@@ -239,6 +258,11 @@ public final class AccessPolicy {
 
     public Map<String, Integer> memberAges() {
         return memberAge;
+    }
+
+    /** The audited tables by name: whose changes the history and the change feed show. */
+    public Map<String, AuditedTable> auditedTables() {
+        return audited;
     }
 
     public Map<String, BenefitAccess> benefitAccess() {

@@ -9,12 +9,13 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import id.terpadu.audit.IdentityReads;
 
 /**
  * Masks the identity fields of the policy (NIK, KK) for every role not allowed to see them whole:
  * {@code 5106011203800001} becomes {@code 5106********0001}, enough to tell records apart.
  */
-class IdentityMasking extends GraphQLTypeVisitorStub {
+public class IdentityMasking extends GraphQLTypeVisitorStub {
 
     private final AccessPolicy policy;
 
@@ -22,7 +23,8 @@ class IdentityMasking extends GraphQLTypeVisitorStub {
         this.policy = policy;
     }
 
-    static String mask(String number) {
+    /** The number with all but its first and last four digits hidden. */
+    public static String mask(String number) {
         if (number == null || number.length() < 8) {
             return number;
         }
@@ -41,8 +43,15 @@ class IdentityMasking extends GraphQLTypeVisitorStub {
         DataFetcher<?> original = registry.getDataFetcher(coordinates, field);
         registry.dataFetcher(coordinates, (DataFetcher<Object>) env -> {
             Object value = original.get(env);
-            return value instanceof String number && policy.masks(Caller.current(), parent.getName(), field.getName())
-                    ? mask(number) : value;
+            if (!(value instanceof String number)) {
+                return value;
+            }
+            if (policy.masks(Caller.current(), parent.getName(), field.getName())) {
+                return mask(number);
+            }
+            // a whole identity number leaves the hub: the request's access log notes whose
+            IdentityReads.record(env.getGraphQlContext(), parent.getName(), field.getName(), env.getSource());
+            return number;
         });
         return TraversalControl.CONTINUE;
     }

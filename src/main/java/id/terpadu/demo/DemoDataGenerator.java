@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static id.terpadu.db.Tables.AUDIT_CONTEXT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.REGION;
 import static id.terpadu.db.Tables.VERIFICATION_ROUND;
@@ -59,6 +60,8 @@ public final class DemoDataGenerator {
                 .orElseThrow(() -> new IllegalArgumentException("'" + properties.regency() + "' is not a region code"));
         return dsl.transactionResult(transaction -> {
             DSLContext tx = transaction.dsl();
+            // the audit trail records the load as the hub's own, one entry per created row
+            tx.selectFrom(AUDIT_CONTEXT.call("system", "system", null, "system", "demoLoad", null)).fetch();
             List<Village> villages = tx.select(REGION.CODE)
                     .from(REGION)
                     .where(REGION.CODE.startsWith(regency + ".").and(REGION.LEVEL.eq(VILLAGE)))

@@ -34,6 +34,8 @@ public class RequestIds extends OncePerRequestFilter {
         String given = request.getHeader(HEADER);
         String id = given != null && PLAIN.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
+        // also a request attribute, which GraphQL requests carry into their execution (and the audit trail)
+        request.setAttribute(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -119,6 +120,22 @@ class DemoDataTest extends HubTest {
         assertIdentitiesFollowTheRules();
         assertFacetsArePresent();
         assertBenefitsAreSensible();
+    }
+
+    @Test
+    void theLoadIsAuditedAsTheSystemOneEntryPerRecord() {
+        long lastBefore = demo.select(DSL.coalesce(DSL.max(AUDIT_ENTRY.ID), 0L)).from(AUDIT_ENTRY).fetchSingle().value1();
+        DemoDataSummary summary = DemoDataGenerator.generate(demo, DemoDataProperties.BANGLI_2017.withHouseholds(200));
+
+        long records = summary.households() + summary.members() + summary.socialFacets() + summary.housingFacets()
+                + summary.healthFacets() + summary.educationFacets() + summary.benefits();
+        Condition ofThisLoad = AUDIT_ENTRY.ID.gt(lastBefore);
+        assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad)).isEqualTo(records);
+        assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad.and(AUDIT_ENTRY.SUBJECT.eq("system"))
+                .and(AUDIT_ENTRY.USERNAME.eq("system")).and(AUDIT_ENTRY.OPERATION.eq("demoLoad"))
+                .and(AUDIT_ENTRY.ACTION.eq("INSERT")).and(AUDIT_ENTRY.POSITION.isNotNull()))).isEqualTo(records);
+        assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad.and(AUDIT_ENTRY.ENTITY_TABLE.eq("household"))))
+                .isEqualTo(summary.households());
     }
 
     @Test
