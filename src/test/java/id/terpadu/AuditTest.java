@@ -394,7 +394,7 @@ class AuditTest extends ApiTest {
     }
 
     private List<String> feedTypes(String user, String after) {
-        return as(user).documentName("changes").variable("after", after).variable("first", 500).execute()
+        return as(user).documentName("changes").variable("after", after).variable("first", 100).execute()
                 .path("changes.edges[*].node.type").entityList(String.class).get();
     }
 

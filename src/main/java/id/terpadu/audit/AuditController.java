@@ -84,7 +84,7 @@ class AuditController {
     AuditEntryConnection changes(@Argument String after, @Argument Integer first, @Argument List<String> types,
                                  GraphQLContext context) {
         long from = after == null ? 0 : position(after, "after");
-        int size = pageSize(first, 100, 500, "first");
+        int size = pageSize(first, 100, 100, "first");
         List<AuditEntryRecord> entries = repository.after(from, size + 1, repository.visible(tables(types)));
         return connection(entries, size, Caller.current(), context);
     }
@@ -162,7 +162,7 @@ class AuditController {
                 throw new NotFoundException("member", "No person with this NIK is registered.");
             }
         }
-        List<IdentityReadRecord> reads = repository.identityReads(subject, memberId, pageSize(first, 100, 500, "first"));
+        List<IdentityReadRecord> reads = repository.identityReads(subject, memberId, pageSize(first, 100, 100, "first"));
         return reads.stream().map(read -> new IdentityRead(read.getReadAt(),
                 new AuditEntryView.Actor(read.getSubject(), read.getUsername(), read.getClient(), read.getRoles()),
                 read.getOperation(), read.getRequestId(), read.getField(),

@@ -58,7 +58,7 @@ public final class DemoDataGenerator {
         long started = System.nanoTime();
         String regency = RegionCode.normalise(properties.regency())
                 .orElseThrow(() -> new IllegalArgumentException("'" + properties.regency() + "' is not a region code"));
-        return dsl.transactionResult(transaction -> {
+        DemoDataSummary summary = dsl.transactionResult(transaction -> {
             DSLContext tx = transaction.dsl();
             // the audit trail records the load as the hub's own, one entry per created row
             tx.selectFrom(AUDIT_CONTEXT.call("system", "system", null, "system", "demoLoad", null)).fetch();
@@ -90,5 +90,9 @@ public final class DemoDataGenerator {
             }
             return writer.summary(regency, Duration.ofNanos(System.nanoTime() - started));
         });
+        // fresh planner statistics for the new rows: without them the first aggregates over a large
+        // load (the round statistics, the reports) are planned blind and take seconds, not milliseconds
+        dsl.query("ANALYZE").execute();
+        return summary;
     }
 }

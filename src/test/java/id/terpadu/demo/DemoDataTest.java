@@ -128,7 +128,8 @@ class DemoDataTest extends HubTest {
         DemoDataSummary summary = DemoDataGenerator.generate(demo, DemoDataProperties.BANGLI_2017.withHouseholds(200));
 
         long records = summary.households() + summary.members() + summary.socialFacets() + summary.housingFacets()
-                + summary.healthFacets() + summary.educationFacets() + summary.benefits();
+                + summary.healthFacets() + summary.educationFacets() + summary.benefits()
+                + demo.fetchCount(VERIFICATION_ROUND) + summary.verificationResults();
         Condition ofThisLoad = AUDIT_ENTRY.ID.gt(lastBefore);
         assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad)).isEqualTo(records);
         assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad.and(AUDIT_ENTRY.SUBJECT.eq("system"))
