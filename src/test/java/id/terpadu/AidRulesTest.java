@@ -10,14 +10,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.ELIGIBILITY_RULE;
@@ -510,26 +505,8 @@ class AidRulesTest extends ApiTest {
 
     /** Sends the requests at once (released together by a barrier) and collects the answers. */
     private static List<Answer> race(List<GraphQlTester.Request<?>> requests) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(requests.size());
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int clerk = 0; clerk < requests.size(); clerk++) {
-                int id = clerk;
-                GraphQlTester.Request<?> request = requests.get(clerk);
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return new Answer(id, request.execute().returnResponse());
-                }));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<GraphQlResponse> responses = Race.of(requests);
+        return IntStream.range(0, requests.size()).mapToObj(clerk -> new Answer(clerk, responses.get(clerk))).toList();
     }
 
     @Test

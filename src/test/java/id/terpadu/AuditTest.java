@@ -16,12 +16,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.IDENTITY_READ;
@@ -407,7 +401,7 @@ class AuditTest extends ApiTest {
         long wifeId = memberRow(wife.nik()).getId();
         int clerks = 6;
 
-        List<GraphQlResponse> answers = race(clerks, clerk -> as("dinkes").documentName("updateJknStatus").variable("input",
+        List<GraphQlResponse> answers = Race.of(clerks, clerk -> as("dinkes").documentName("updateJknStatus").variable("input",
                 input("nik", wife.nik(), "expectedVersion", 1, "jknNumber", "000000000000" + clerk, "segment", "PBPU",
                         "active", true)));
 
@@ -425,7 +419,7 @@ class AuditTest extends ApiTest {
         Person wife = family.members().get(1);
         long before = lastPosition();
 
-        List<GraphQlResponse> answers = race(2, clerk -> clerk == 0
+        List<GraphQlResponse> answers = Race.of(2, clerk -> clerk == 0
                 ? as("dinkes").documentName("updateJknStatus").variable("input", input("nik", wife.nik(), "expectedVersion", 0,
                         "jknNumber", "0001234567890", "segment", "PBI_APBD", "active", true))
                 : as("perkim").documentName("recordHousingCondition").variable("input", input("kk", family.kk(),
@@ -438,25 +432,4 @@ class AuditTest extends ApiTest {
                 .satisfies(entry -> assertThat(entry.getUsername()).isEqualTo("perkim"));
     }
 
-    private List<GraphQlResponse> race(int clerks, IntFunction<GraphQlTester.Request<?>> request) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(clerks);
-        ExecutorService pool = Executors.newFixedThreadPool(clerks);
-        try {
-            List<Future<GraphQlResponse>> futures = new ArrayList<>();
-            for (int clerk = 0; clerk < clerks; clerk++) {
-                GraphQlTester.Request<?> prepared = request.apply(clerk);
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return prepared.execute().returnResponse();
-                }));
-            }
-            List<GraphQlResponse> answers = new ArrayList<>();
-            for (Future<GraphQlResponse> future : futures) {
-                answers.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -6,14 +6,9 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -38,26 +33,8 @@ class ConcurrencyTest extends ApiTest {
 
     /** Sends the requests of {@code clerks} clerks at once (released together by a barrier) and collects the answers. */
     private List<Answer> race(int clerks, IntFunction<GraphQlTester.Request<?>> request) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(clerks);
-        ExecutorService pool = Executors.newFixedThreadPool(clerks);
-        try {
-            List<Future<Answer>> futures = new ArrayList<>();
-            for (int clerk = 0; clerk < clerks; clerk++) {
-                int id = clerk;
-                GraphQlTester.Request<?> prepared = request.apply(id);
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return new Answer(id, prepared.execute().returnResponse());
-                }));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<GraphQlResponse> responses = Race.of(clerks, request);
+        return IntStream.range(0, clerks).mapToObj(clerk -> new Answer(clerk, responses.get(clerk))).toList();
     }
 
     /** Exactly one answer won; every other one is a CONFLICT on this field. Answers the winner. */

@@ -10,7 +10,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -298,28 +297,6 @@ class MergeMembersTest extends ApiTest {
         assertThat(memberRow(duplicate.nik())).isNotNull();
     }
 
-    /** Sends requests at once (released together by a barrier) and collects the answers in order. */
-    private static List<GraphQlResponse> race(List<GraphQlTester.Request<?>> requests) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(requests.size());
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Future<GraphQlResponse>> futures = new ArrayList<>();
-            for (GraphQlTester.Request<?> request : requests) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return request.execute().returnResponse();
-                }));
-            }
-            List<GraphQlResponse> answers = new ArrayList<>();
-            for (Future<GraphQlResponse> future : futures) {
-                answers.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void twoClerksMergingOneRecordIntoTwoOthersAtOnceOnlyOneWins() throws Exception {
         for (int round = 0; round < 3; round++) {
@@ -331,7 +308,7 @@ class MergeMembersTest extends ApiTest {
             register(Family.of(TestIdentities.OTHER_VILLAGE, Person.woman("Ketut " + surname, "HEAD"), second));
             register(Family.of(TestIdentities.VILLAGE, third));
 
-            List<GraphQlResponse> answers = race(List.of(
+            List<GraphQlResponse> answers = Race.of(List.of(
                     merge(first.nik(), 1, second.nik(), 1, "Clerk 0"),
                     merge(third.nik(), 1, second.nik(), 1, "Clerk 1")));
 
@@ -371,7 +348,7 @@ class MergeMembersTest extends ApiTest {
                 requests = List.of(requests.get(1), requests.get(0));
             }
 
-            List<GraphQlResponse> answers = race(requests);
+            List<GraphQlResponse> answers = Race.of(requests);
 
             GraphQlResponse mergeAnswer = answers.get(round % 2 == 1 ? 1 : 0);
             GraphQlResponse enrolAnswer = answers.get(round % 2 == 1 ? 0 : 1);

@@ -11,12 +11,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.VERIFICATION_RESULT;
@@ -345,29 +339,6 @@ class VerificationTest extends ApiTest {
 
     // --- at the same time
 
-    /** Sends the requests at once, released together by a barrier, and answers their responses in order. */
-    private List<GraphQlResponse> race(List<GraphQlTester.Request<?>> requests) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(requests.size());
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        try {
-            List<Future<GraphQlResponse>> futures = new ArrayList<>();
-            for (GraphQlTester.Request<?> request : requests) {
-                Callable<GraphQlResponse> call = () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return request.execute().returnResponse();
-                };
-                futures.add(pool.submit(call));
-            }
-            List<GraphQlResponse> responses = new ArrayList<>();
-            for (Future<GraphQlResponse> future : futures) {
-                responses.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void parallelResultsForTheSameHouseholdLeaveExactlyOne() throws Exception {
         String round = openRound(2030, null);
@@ -378,7 +349,7 @@ class VerificationTest extends ApiTest {
             requests.add(record(i % 2 == 0 ? graphQl : as("desa"), round, kk, outcomes.get(i), i + 1));
         }
 
-        List<GraphQlResponse> responses = race(requests);
+        List<GraphQlResponse> responses = Race.of(requests);
 
         assertThat(responses).allSatisfy(response -> assertThat(response.getErrors()).isEmpty());
         List<VerificationResultRecord> stored = resultRows(round, kk);
@@ -399,7 +370,7 @@ class VerificationTest extends ApiTest {
         kks.forEach(kk -> requests.add(record(graphQl, round, kk, "STILL_POOR", 3)));
         requests.add(3, close(round));
 
-        List<GraphQlResponse> responses = race(requests);
+        List<GraphQlResponse> responses = Race.of(requests);
 
         assertThat(responses.get(3).getErrors()).isEmpty();
         assertThat(roundRow(round).getStatus()).isEqualTo("CLOSED");
