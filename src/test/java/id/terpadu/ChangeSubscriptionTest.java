@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -180,16 +180,16 @@ class ChangeSubscriptionTest extends ApiTest {
 
     /** Another hub instance on the same database and Keycloak, on a port of its own. */
     private ConfigurableApplicationContext secondInstance() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", 0);
+        // as arguments, which outrank the application's own settings (server.port: 8080)
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", "terpadu.embedded-postgres.data-directory")) {
             String value = environment.getProperty(key);
             if (value != null) {
-                properties.put(key, value);
+                arguments.add("--" + key + "=" + value);
             }
         }
-        return new SpringApplicationBuilder(TerpaduApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(TerpaduApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static int localPort(ConfigurableApplicationContext context) {
