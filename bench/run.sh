@@ -70,6 +70,9 @@ KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
 # and short young pauses on a heap this size; on 2 cores a concurrent collector has no spare core.
 # Metaspace and code cache are bounded so that resident memory stays predictable.
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k"}
+# glibc gives each thread that allocates natively an arena of its own; two are enough for the
+# JVM's few native allocations and keep them from adding to the resident memory
+MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX:-2}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 
 STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -186,7 +189,7 @@ start_hub() {
   local db=$1 households=$2
   log "starting the hub on $db ($JAVA_OPTS)"
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
-    SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+    SPRING_DATASOURCE_PASSWORD=$PGPASSWORD MALLOC_ARENA_MAX=$MALLOC_ARENAS \
     "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
     --terpadu.local-keycloak.port="$KEYCLOAK_PORT" --terpadu.demo.households="$households" \
     > "$WORK/hub-$db.log" 2>&1 &
@@ -223,6 +226,21 @@ metric() {
     END { printf "%.0f\n", sum }'
 }
 
+# CPU time of processes, in clock ticks (user + system).
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+ticks() {
+  local sum=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    sum=$((sum + t))
+  done
+  echo "$sum"
+}
+# The database server processes serving the hub's connection pool, or pgbench's clients.
+backends() {
+  psql -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND application_name LIKE '$1%'" | tr '\n' ' '
+}
+
 # Samples the hub's resident memory every half second until stopped; the largest goes to $1.
 RSS_SAMPLER=
 start_rss_sampler() {
@@ -244,25 +262,36 @@ stop_rss_sampler() {
 # $1 name, $2 script, $3 what the wrk script needs besides (exported variables).
 run_wrk() {
   local name=$1 script=$2 dir=$3
+  local connections=${SCENARIO_CONNECTIONS:-$CONNECTIONS}
+  local threads=$(( THREADS < connections ? THREADS : connections ))
   fresh_tokens
   log "$name: warm-up ${WARMUP}s"
-  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_RESULT=$dir/$name.warmup.json \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/$script" "http://localhost:$HUB_PORT/graphql" \
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.warmup.json \
+    wrk -t"$threads" -c"$connections" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/$script" "http://localhost:$HUB_PORT/graphql" \
     > "$dir/$name.warmup.out" 2> "$dir/$name.warmup.err"
   [ -z "${BEFORE_MEASURED:-}" ] || $BEFORE_MEASURED
   local statements=$(metric terpadu_sql_statements_total) requests=$(metric graphql_request_seconds_count)
+  local pool hub_ticks db_ticks
+  pool=$(backends "PostgreSQL JDBC")
+  hub_ticks=$(ticks "$HUB_PID")
+  db_ticks=$(ticks $pool)
   echo 0 > "$dir/$name.rss"
   start_rss_sampler "$dir/$name.rss"
-  log "$name: measuring ${DURATION}s at $CONNECTIONS connections"
-  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_RESULT=$dir/$name.wrk.json \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/wrk/$script" \
+  log "$name: measuring ${DURATION}s at $connections connections"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.wrk.json \
+    wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/wrk/$script" \
     "http://localhost:$HUB_PORT/graphql" > "$dir/$name.out" 2> "$dir/$name.err"
   stop_rss_sampler
+  hub_ticks=$(( $(ticks "$HUB_PID") - hub_ticks ))
+  db_ticks=$(( $(ticks $pool) - db_ticks ))
   statements=$(( $(metric terpadu_sql_statements_total) - statements ))
   requests=$(( $(metric graphql_request_seconds_count) - requests ))
   jq -c --argjson statements "$statements" --argjson served "$requests" --argjson rss "$(cat "$dir/$name.rss")" \
-    --arg name "$name" \
-    '. + {name: $name, statements: $statements, served: $served,
+    --arg name "$name" --argjson connections "$connections" \
+    --argjson hub_ticks "$hub_ticks" --argjson db_ticks "$db_ticks" --argjson hz "$TICKS_PER_SECOND" \
+    '. + {name: $name, connections: $connections, statements: $statements, served: $served,
+          hub_cpu_ms: (if $served > 0 then ($hub_ticks * 1000 / $hz / $served) else null end),
+          db_cpu_ms: (if $served > 0 then ($db_ticks * 1000 / $hz / $served) else null end),
           statements_per_request: (if $served > 0 then ($statements / $served) else null end),
           rss_mib: ($rss / 1024)}' "$dir/$name.wrk.json" > "$dir/$name.json"
   log "$name: $(cat "$dir/$name.json")"
@@ -278,7 +307,17 @@ run_floor() {
   log "$name: measuring ${DURATION}s at $CONNECTIONS clients"
   rm -f "$dir/$name.log"*
   pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D after="$after" -l \
-    --log-prefix="$dir/$name.log" -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.out" 2>&1
+    --log-prefix="$dir/$name.log" -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.out" 2>&1 &
+  local bench_pid=$!
+  # the CPU time of pgbench's server processes, read until they end (the last quarter second is lost)
+  sleep 1
+  local clients
+  clients=$(backends pgbench)
+  while kill -0 "$bench_pid" 2>/dev/null; do
+    ticks $clients > "$dir/$name.ticks.new" && mv "$dir/$name.ticks.new" "$dir/$name.ticks"
+    sleep 0.25
+  done
+  wait "$bench_pid"
   local tps failed
   tps=$(awk '/^tps = / {print $3}' "$dir/$name.out")
   failed=$(awk '/number of failed transactions/ {print $5}' "$dir/$name.out")
@@ -290,8 +329,10 @@ run_floor() {
   rm -f "$dir/$name.log"*
   jq -nc --arg name "$name" --argjson rps "$tps" --argjson p50 "$p50" --argjson p99 "$p99" \
     --argjson requests "$count" --argjson failures "${failed:-0}" \
-    '{name: $name, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
-      statements_per_request: 1}' > "$dir/$name.json"
+    --argjson db_ticks "$(cat "$dir/$name.ticks")" --argjson hz "$TICKS_PER_SECOND" \
+    --argjson connections "$CONNECTIONS" \
+    '{name: $name, connections: $connections, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
+      statements_per_request: 1, hub_cpu_ms: 0, db_cpu_ms: ($db_ticks * 1000 / $hz / $requests)}' > "$dir/$name.json"
   log "$name: $(cat "$dir/$name.json")"
 }
 
@@ -352,6 +393,17 @@ bench_scale() {
   check_floor "$DB" 0 "$WORK/$scale-first.json" first
   check_floor "$DB" "$deep_after" "$WORK/$scale-deep.json" deep
 
+  # the JIT compiles the hub's request path during its first thousands of requests: warm it on
+  # every read scenario before measuring anything
+  fresh_tokens
+  log "warming the hub up: ${WARMUP}s of pages, ${WARMUP}s of lookups"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=uptpk BENCH_BODY=$WORK/$scale-deep.json \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/page.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-pages.out" 2>&1
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/lookups.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-lookups.out" 2>&1
+
   export BENCH_ROLE=uptpk
   BENCH_BODY=$WORK/$scale-first.json run_wrk page-first page.lua "$dir"
   BENCH_BODY=$WORK/$scale-deep.json run_wrk page-deep page.lua "$dir"
@@ -360,6 +412,8 @@ bench_scale() {
 
   export BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv
   run_wrk lookups lookups.lua "$dir"
+  # the same at two connections, one per core: the lookup's own latency, without the queue
+  SCENARIO_CONNECTIONS=2 run_wrk lookups-c2 lookups.lua "$dir"
 
   # the warm-up's writes move versions on: sample again before the measured run
   sample_writes
@@ -397,6 +451,7 @@ ENDED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo "ended=$ENDED_AT"
   echo "settings=duration ${DURATION} s, warm-up ${WARMUP} s, ${CONNECTIONS} connections, ${THREADS} threads"
   echo "java_opts=$JAVA_OPTS"
+  echo "malloc_arenas=$MALLOC_ARENAS"
 } > "$WORK/machine.txt"
 
 "$BENCH/report.sh" "$WORK" $SCALE_LIST > "$WORK/report.md"
