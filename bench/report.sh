@@ -81,13 +81,15 @@ GraphQL errors. Its latency histogram gives p50 and p99. pgbench, PostgreSQL's o
 floor with the same number of clients and threads, prepared statements, and a per-transaction log
 for its percentiles.
 
-**Hub JVM.** \`$(machine java_opts)\`: a fixed 256 MiB heap (a request holds
-a page of rows; more heap would only grow the resident set), the serial collector (the smallest
-native footprint, short young pauses on a heap this size, and on two cores there is no spare core
-for a concurrent collector), and bounded metaspace, code cache and thread stacks so that the
-resident memory stays under the 512 MiB target whatever the load; \`MALLOC_ARENA_MAX=$(machine malloc_arenas)\`
-keeps glibc from giving native allocations an arena per thread. The hub runs virtual threads
-and a pool of 10 database connections (its defaults).
+**Hub JVM.** \`$(machine java_opts)\`. The hub's resident memory is its heap plus about
+260 MiB of metaspace, compiled code, symbols and compiler arenas, so the 512 MiB target leaves
+about 210 MiB of heap, fixed so that it is predictable. Most of it is a young generation with large
+survivor spaces: a page request allocates some megabytes that live as long as the request, and
+with 16 requests in flight a default young generation promotes them and fills the old generation
+(the live set is about 60 MiB). The serial collector has the smallest native footprint, and on two
+shared cores a concurrent collector has no spare core to run on. \`MALLOC_ARENA_MAX=$(machine malloc_arenas)\`
+keeps glibc from giving native allocations an arena per thread. The hub runs virtual threads and
+a pool of 10 database connections (its defaults).
 
 ## Machine
 

@@ -65,11 +65,13 @@ fi
 
 HUB_PORT=${BENCH_HUB_PORT:-8080}
 KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
-# A small fixed heap: the hub's working set is a few requests' worth of rows, so a bigger heap
-# would only grow the resident memory. SerialGC has the least native overhead of the collectors
-# and short young pauses on a heap this size; on 2 cores a concurrent collector has no spare core.
-# Metaspace and code cache are bounded so that resident memory stays predictable.
-JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k"}
+# Resident memory is the heap plus about 260 MiB of metaspace, code, symbols and compiler arenas,
+# so a 512 MiB budget leaves about 210 MiB of heap, fixed (-Xms = -Xmx) so that it is predictable.
+# Most of it is a young generation with large survivor spaces: a page request allocates some
+# megabytes that live as long as the request, and 16 requests in flight would otherwise be promoted
+# and fill the old generation (which holds a live set of about 60 MiB). The serial collector has
+# the smallest native footprint; on 2 shared cores a concurrent one has no spare core to run on.
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms208m -Xmx208m -Xmn144m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k"}
 # glibc gives each thread that allocates natively an arena of its own; two are enough for the
 # JVM's few native allocations and keep them from adding to the resident memory
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX:-2}
@@ -269,6 +271,8 @@ run_wrk() {
   BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.warmup.json \
     wrk -t"$threads" -c"$connections" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/$script" "http://localhost:$HUB_PORT/graphql" \
     > "$dir/$name.warmup.out" 2> "$dir/$name.warmup.err"
+  # wrk leaves its last requests unanswered; let the hub finish them before anything is sampled
+  sleep 2
   [ -z "${BEFORE_MEASURED:-}" ] || $BEFORE_MEASURED
   local statements=$(metric terpadu_sql_statements_total) requests=$(metric graphql_request_seconds_count)
   local pool hub_ticks db_ticks
@@ -313,10 +317,14 @@ run_floor() {
   sleep 1
   local clients
   clients=$(backends pgbench)
+  local now most=0
   while kill -0 "$bench_pid" 2>/dev/null; do
-    ticks $clients > "$dir/$name.ticks.new" && mv "$dir/$name.ticks.new" "$dir/$name.ticks"
+    # a client that has just ended reads as 0: keep the largest sum
+    now=$(ticks $clients)
+    [ "$now" -le "$most" ] || most=$now
     sleep 0.25
   done
+  echo "$most" > "$dir/$name.ticks"
   wait "$bench_pid"
   local tps failed
   tps=$(awk '/^tps = / {print $3}' "$dir/$name.out")
