@@ -465,6 +465,7 @@ ENDED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 "$BENCH/report.sh" "$WORK" $SCALE_LIST > "$WORK/report.md"
 cat "$WORK/report.md"
 if [ "$WRITE_DOC" = 1 ]; then
+  mkdir -p "$ROOT/docs"
   cp "$WORK/report.md" "$ROOT/docs/benchmarks.md"
   log "wrote docs/benchmarks.md"
 fi
