@@ -105,6 +105,8 @@ a pool of 10 database connections (its defaults).
 | run | $(machine started) to $(machine ended); $(machine settings) |
 
 Load tool, database and hub share the machine's cores, as they would on a small regency server.
+*load* in the tables is the machine's 1-minute load average at the end of each measured run: with
+two cores, a load well above 3 means other processes were competing for them.
 
 EOF
 
@@ -114,13 +116,13 @@ for scale in "$@"; do
   echo
   echo "$(value "$dir/scale.json" .households) households, $(value "$dir/scale.json" .members) members, $(value "$dir/scale.json" .benefits) benefits; deep page after row $(value "$dir/scale.json" .deep_row). Fill: $(value "$dir/scale.json" '.fill | sub("^Terpadu benchmark: "; "")')."
   echo
-  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | load |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in page-first page-deep floor-first floor-deep lookups lookups-c2 writes; do
     f=$dir/$name.json
     sql=$(value "$f" '.statements_per_request // empty')
     rss=$(value "$f" '.rss_mib // empty')
-    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") |"
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.load // "?"') |"
   done
   echo
   echo "Hub's peak resident memory over its whole life (\`VmHWM\`, start and all scenarios): **$(fmt "$(value "$dir/scale.json" .hub_vmhwm_mib)" 0) MiB**."

@@ -286,6 +286,8 @@ run_wrk() {
     wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/wrk/$script" \
     "http://localhost:$HUB_PORT/graphql" > "$dir/$name.out" 2> "$dir/$name.err"
   stop_rss_sampler
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   hub_ticks=$(( $(ticks "$HUB_PID") - hub_ticks ))
   db_ticks=$(( $(ticks $pool) - db_ticks ))
   statements=$(( $(metric terpadu_sql_statements_total) - statements ))
@@ -293,7 +295,8 @@ run_wrk() {
   jq -c --argjson statements "$statements" --argjson served "$requests" --argjson rss "$(cat "$dir/$name.rss")" \
     --arg name "$name" --argjson connections "$connections" \
     --argjson hub_ticks "$hub_ticks" --argjson db_ticks "$db_ticks" --argjson hz "$TICKS_PER_SECOND" \
-    '. + {name: $name, connections: $connections, statements: $statements, served: $served,
+    --argjson load "$load" \
+    '. + {name: $name, connections: $connections, load: $load, statements: $statements, served: $served,
           hub_cpu_ms: (if $served > 0 then ($hub_ticks * 1000 / $hz / $served) else null end),
           db_cpu_ms: (if $served > 0 then ($db_ticks * 1000 / $hz / $served) else null end),
           statements_per_request: (if $served > 0 then ($statements / $served) else null end),
@@ -326,6 +329,8 @@ run_floor() {
   done
   echo "$most" > "$dir/$name.ticks"
   wait "$bench_pid"
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   local tps failed
   tps=$(awk '/^tps = / {print $3}' "$dir/$name.out")
   failed=$(awk '/number of failed transactions/ {print $5}' "$dir/$name.out")
@@ -337,9 +342,9 @@ run_floor() {
   rm -f "$dir/$name.log"*
   jq -nc --arg name "$name" --argjson rps "$tps" --argjson p50 "$p50" --argjson p99 "$p99" \
     --argjson requests "$count" --argjson failures "${failed:-0}" \
-    --argjson db_ticks "$(cat "$dir/$name.ticks")" --argjson hz "$TICKS_PER_SECOND" \
+    --argjson db_ticks "$(cat "$dir/$name.ticks")" --argjson hz "$TICKS_PER_SECOND" --argjson load "$load" \
     --argjson connections "$CONNECTIONS" \
-    '{name: $name, connections: $connections, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
+    '{name: $name, connections: $connections, load: $load, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
       statements_per_request: 1, hub_cpu_ms: 0, db_cpu_ms: ($db_ticks * 1000 / $hz / $requests)}' > "$dir/$name.json"
   log "$name: $(cat "$dir/$name.json")"
 }
