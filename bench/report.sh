@@ -105,8 +105,10 @@ a pool of 10 database connections (its defaults).
 | run | $(machine started) to $(machine ended); $(machine settings) |
 
 Load tool, database and hub share the machine's cores, as they would on a small regency server.
-*load* in the tables is the machine's 1-minute load average at the end of each measured run: with
-two cores, a load well above 3 means other processes were competing for them.
+*load* in the tables is the machine's 1-minute load average at the end of each measured run. It
+counts the benchmark's own runnable threads too (the floor's 16 database server processes alone
+make about 16; a hub scenario makes a few), so it is a hint, not a measure, of other processes
+competing for the cores: other builds and tests shared this machine during the run.
 
 EOF
 
