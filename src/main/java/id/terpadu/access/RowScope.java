@@ -1,6 +1,9 @@
 package id.terpadu.access;
 
+import id.terpadu.db.tables.Household;
+import id.terpadu.db.tables.Member;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +20,17 @@ import static id.terpadu.db.Tables.MEMBER;
  * {@code region} claim limits households (and so their members and benefits) to that region code
  * prefix, and a role reads only the benefits of its programmes. A row outside the scope is the
  * same as a row that does not exist.
+ *
+ * <p>Members and benefits are checked row by row through their household's village (a correlated
+ * scalar subquery, one index lookup per row), never as {@code household_id IN (every household of
+ * the region)}: PostgreSQL hashes such a subquery whole, so a page of 50 households would read
+ * every household and member of the regency to check the benefits of its 200 people.
  */
 @Component
 public class RowScope {
+
+    private static final Household SCOPE_HOUSEHOLD = HOUSEHOLD.as("scope_household");
+    private static final Member SCOPE_MEMBER = MEMBER.as("scope_member");
 
     private final AccessPolicy policy;
 
@@ -49,8 +60,7 @@ public class RowScope {
         Condition ofAge = ageLimit.isPresent()
                 ? MEMBER.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
                 : DSL.noCondition();
-        return caller.region() == null ? ofAge
-                : ofAge.and(MEMBER.HOUSEHOLD_ID.in(DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(caller.region()))));
+        return caller.region() == null ? ofAge : ofAge.and(villageInRegion(villageOf(MEMBER.HOUSEHOLD_ID), caller.region()));
     }
 
     /** Benefits of the caller's programmes, of households and members in its region. */
@@ -64,9 +74,9 @@ public class RowScope {
         if (region == null) {
             return ofProgrammes;
         }
-        var householdsInRegion = DSL.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(inRegion(region));
-        return ofProgrammes.and(BENEFIT.HOUSEHOLD_ID.in(householdsInRegion)
-                .or(BENEFIT.MEMBER_ID.in(DSL.select(MEMBER.ID).from(MEMBER).where(MEMBER.HOUSEHOLD_ID.in(householdsInRegion)))));
+        Field<Long> householdOfMember = DSL.field(DSL.select(SCOPE_MEMBER.HOUSEHOLD_ID).from(SCOPE_MEMBER)
+                .where(SCOPE_MEMBER.ID.eq(BENEFIT.MEMBER_ID)));
+        return ofProgrammes.and(villageInRegion(villageOf(DSL.coalesce(BENEFIT.HOUSEHOLD_ID, householdOfMember)), region));
     }
 
     /** Whether a village (dotted code) lies in the caller's region. */
@@ -101,5 +111,19 @@ public class RowScope {
 
     private static Condition inRegion(String region) {
         return HOUSEHOLD.VILLAGE_CODE.eq(region).or(HOUSEHOLD.VILLAGE_CODE.startsWith(region + "."));
+    }
+
+    /**
+     * The same test on a looked-up village, written to name it once so that the lookup runs once:
+     * "village." begins with "region." when the village is the region or lies in it.
+     */
+    private static Condition villageInRegion(Field<String> villageCode, String region) {
+        return DSL.concat(villageCode, DSL.inline(".")).startsWith(region + ".");
+    }
+
+    /** The village of the household with this id, looked up for each row. */
+    private static Field<String> villageOf(Field<Long> householdId) {
+        return DSL.field(DSL.select(SCOPE_HOUSEHOLD.VILLAGE_CODE).from(SCOPE_HOUSEHOLD)
+                .where(SCOPE_HOUSEHOLD.ID.eq(householdId)));
     }
 }

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Writes the benchmark's report (docs/benchmarks.md) as Markdown from the results of one run of
+# bench/run.sh: report.sh <results folder> <scale>...
+set -euo pipefail
+WORK=$1
+shift
+BENCH=$(cd "$(dirname "$0")" && pwd)
+
+value() { jq -r "$2" "$1"; }
+machine() { sed -n "s/^$1=//p" "$WORK/machine.txt"; }
+fmt() { LC_ALL=C printf "%.${2:-1}f" "$1"; }
+ratio() { jq -n --argjson a "$1" --argjson b "$2" '$a / $b'; }
+verdict() { if [ "$(jq -n "$1")" = true ]; then echo "met"; else echo "**missed**"; fi; }
+scale_title() {
+  case "$1" in
+    bangli) echo "Bangli-like: $(fmt "$(value "$WORK/$1/scale.json" .households)" 0) households" ;;
+    large) echo "Large: 1,000,000 households" ;;
+    *) echo "$(value "$WORK/$1/scale.json" .households) households" ;;
+  esac
+}
+
+cat <<EOF
+# Benchmarks
+
+How fast the hub answers its agencies, measured by \`bench/run.sh\` (issue 6). Every figure below
+comes from **one run** of that command; ratios compare figures of the same run on the same machine.
+
+## How to rerun
+
+\`\`\`bash
+sudo bench/run.sh                      # both scales, 30 s per scenario at 16 connections
+sudo bench/run.sh --scale bangli       # only the Bangli-like data set (a few minutes)
+sudo bench/run.sh --households 20000 --duration 10 --no-doc   # a quick try on a small set
+\`\`\`
+
+It runs as root on a Debian machine with a JDK 21+ and the repository. It installs \`wrk\`, \`jq\`
+and PostgreSQL's client tools from the distribution when they are missing, uses the PostgreSQL
+at 127.0.0.1:5432 (user and password \`postgres\`; it starts the local cluster when it is down),
+builds the jar once, and then for each scale:
+
+1. fills a database \`terpadu_bench_<scale>\` by starting the hub with the \`demo\` profile
+   (the demo data generator, one transaction), then \`VACUUM ANALYZE\`; a database that already
+   holds the right number of households is kept, so reruns skip the fill;
+2. starts the hub (\`java -jar\`, JVM options below) with its local Keycloak importing
+   \`keycloak/terpadu-realm.json\`, gets real tokens by the password grant of \`terpadu-cli\`
+   (fresh ones for each scenario), and warms the hub up with pages and lookups;
+3. checks that the SQL floor builds exactly the hub's answer (first and deep page, compared as JSON);
+4. runs each scenario for a warm-up (10 s, not counted) and a measured run (30 s), reading
+   around it the hub's \`terpadu_sql_statements_total\` and \`graphql_request_seconds_count\`
+   (SQL statements per request) and the CPU time (\`/proc/<pid>/stat\`) of the hub's process and
+   of the database server processes behind its connection pool or pgbench's clients (CPU per
+   request), and sampling the hub's resident memory (\`VmRSS\` in \`/proc/<pid>/status\`) twice a
+   second.
+
+Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
+\`--connections\`, \`--threads\`, \`--skip-build\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
+The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
+
+## Scenarios
+
+| scenario | what | who | tool |
+|---|---|---|---|
+| page-first | \`households(first: 50)\` → members → JKN status and benefits, and the households' benefits ([document](../bench/graphql/household-page.graphql)), first page | \`uptpk\` | wrk |
+| page-deep | the same after the cursor of the middle row (row 500,000 of the large set) | \`uptpk\` | wrk |
+| floor-first, floor-deep | one SQL statement that builds the same JSON for the same page with \`json_agg\` ([floor-page.sql](../bench/sql/floor-page.sql)) | \`postgres\` | pgbench |
+| lookups | random \`member(nik:)\` and \`household(kk:)\`, alternating, from 20,000 sampled identities | \`dinsos\` | wrk |
+| writes | \`assignCluster\` (\`dinsos\`, \`uptpk\`), \`updateJknStatus\` (\`dinkes\`), \`enrolBenefit\` BPNT (\`dinsos\`), in turn | three roles | wrk |
+
+The writes are sampled so that every one is valid: each target's current facet version, a
+household's own cluster confirmed, a person's JKN status as recorded, BPNT proposed for households
+of DTSEN decile 5 or below for a one-day period in the future that no earlier enrolment covers; a
+write that reaches the same target again expects the version its previous write left. A request
+counts as **failed** when its HTTP status is not 200, its answer carries \`errors\` (a 200 with
+errors is not a success) or its lookup finds nothing.
+
+**Load tool.** \`wrk\` 4.1 from Debian's packages: a closed loop of a fixed number of connections
+(the fixed concurrency the issue asks for), written in C with an event loop, so two threads drive
+the hub on the same two cores without taking much from it. Its Lua scripts ([bench/wrk](../bench/wrk))
+build POST bodies, pick random identities, carry each role's token and read every answer to count
+GraphQL errors. Its latency histogram gives p50 and p99. pgbench, PostgreSQL's own tool, drives the
+floor with the same number of clients and threads, prepared statements, and a per-transaction log
+for its percentiles.
+
+**Hub JVM.** \`$(machine java_opts)\`. The hub's resident memory is its heap plus about
+260 MiB of metaspace, compiled code, symbols and compiler arenas, so the 512 MiB target leaves
+about 210 MiB of heap, fixed so that it is predictable. Most of it is a young generation with large
+survivor spaces: a page request allocates some megabytes that live as long as the request, and
+with 16 requests in flight a default young generation promotes them and fills the old generation
+(the live set is about 60 MiB). The serial collector has the smallest native footprint, and on two
+shared cores a concurrent collector has no spare core to run on. \`MALLOC_ARENA_MAX=$(machine malloc_arenas)\`
+keeps glibc from giving native allocations an arena per thread. The hub runs virtual threads and
+a pool of 10 database connections (its defaults).
+
+## Machine
+
+| | |
+|---|---|
+| CPU | $(machine cpu) |
+| memory | $(machine memory) |
+| system | $(machine os) |
+| PostgreSQL | $(machine postgresql) |
+| JDK | $(machine jdk) |
+| load tools | $(machine wrk), $(machine pgbench) |
+| commit | $(machine commit) |
+| run | $(machine started) to $(machine ended); $(machine settings) |
+
+Load tool, database and hub share the machine's cores, as they would on a small regency server.
+*load* in the tables is the machine's 1-minute load average at the end of each measured run. It
+counts the benchmark's own runnable threads too (the floor's 16 database server processes alone
+make about 16; a hub scenario makes a few), so it is a hint, not a measure, of other processes
+competing for the cores: other builds and tests shared this machine during the run.
+
+EOF
+
+for scale in "$@"; do
+  dir=$WORK/$scale
+  echo "## $(scale_title "$scale")"
+  echo
+  echo "$(value "$dir/scale.json" .households) households, $(value "$dir/scale.json" .members) members, $(value "$dir/scale.json" .benefits) benefits; deep page after row $(value "$dir/scale.json" .deep_row). Fill: $(value "$dir/scale.json" '.fill | sub("^Terpadu benchmark: "; "")')."
+  echo
+  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | load |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for name in page-first page-deep floor-first floor-deep lookups lookups-c2 writes; do
+    f=$dir/$name.json
+    sql=$(value "$f" '.statements_per_request // empty')
+    rss=$(value "$f" '.rss_mib // empty')
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.load // "?"') |"
+  done
+  echo
+  echo "Hub's peak resident memory over its whole life (\`VmHWM\`, start and all scenarios): **$(fmt "$(value "$dir/scale.json" .hub_vmhwm_mib)" 0) MiB**."
+  echo
+done
+
+echo "## Targets"
+echo
+echo "| target | scale | measured | verdict |"
+echo "|---|---|---|---|"
+for scale in "$@"; do
+  dir=$WORK/$scale
+  first=$(value "$dir/page-first.json" .rps)
+  deep=$(value "$dir/page-deep.json" .rps)
+  floor_first=$(value "$dir/floor-first.json" .rps)
+  floor_deep=$(value "$dir/floor-deep.json" .rps)
+  r_first=$(ratio "$first" "$floor_first")
+  r_deep=$(ratio "$deep" "$floor_deep")
+  r_deep_first=$(ratio "$deep" "$first")
+  echo "| (1) first page ≥ 0.8 × the floor's throughput | $scale | $(fmt "$first") / $(fmt "$floor_first") req/s = **$(fmt "$r_first" 2)** | $(verdict "$r_first >= 0.8") |"
+  echo "| (1) deep page ≥ 0.8 × the floor's throughput | $scale | $(fmt "$deep") / $(fmt "$floor_deep") req/s = **$(fmt "$r_deep" 2)** | $(verdict "$r_deep >= 0.8") |"
+  echo "| (1) deep page no slower than the first (throughput within 5 %) | $scale | deep / first = **$(fmt "$r_deep_first" 2)** (floor: $(fmt "$(ratio "$floor_deep" "$floor_first")" 2)) | $(verdict "$r_deep_first >= 0.95") |"
+  p99=$(value "$dir/lookups.json" .p99_ms)
+  p99_c2=$(value "$dir/lookups-c2.json" .p99_ms)
+  lookups="p99 **$(fmt "$p99" 2) ms** at $(value "$dir/lookups.json" .connections) connections ($(fmt "$(value "$dir/lookups.json" .rps)" 0) req/s); $(fmt "$p99_c2" 2) ms at 2 ($(fmt "$(value "$dir/lookups-c2.json" .rps)" 0) req/s)"
+  if [ "$scale" = large ]; then
+    echo "| (2) lookups p99 < 10 ms at 1,000,000 households | $scale | $lookups | $(verdict "$p99 < 10")$( [ "$(jq -n "$p99_c2 < 10")" = true ] && echo " (met at 2 connections)") |"
+  else
+    echo "| (2) lookups p99 < 10 ms (the target is for the large set) | $scale | $lookups | $(verdict "$p99 < 10")$( [ "$(jq -n "$p99_c2 < 10")" = true ] && echo " (met at 2 connections)") |"
+  fi
+  hwm=$(value "$dir/scale.json" .hub_vmhwm_mib)
+  echo "| hub peak memory < 512 MiB under load | $scale | VmHWM **$(fmt "$hwm" 0) MiB** | $(verdict "$hwm < 512") |"
+  failed=$(jq -s 'map(.failures) | add' "$dir"/page-first.json "$dir"/page-deep.json "$dir"/lookups.json "$dir"/lookups-c2.json "$dir"/writes.json)
+  echo "| no failed request | $scale | $failed failed | $(verdict "$failed == 0") |"
+done
+echo
+if [ -f "$BENCH/notes.md" ]; then
+  cat "$BENCH/notes.md"
+fi

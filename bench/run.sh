@@ -1,0 +1,477 @@
+#!/usr/bin/env bash
+# The hub's benchmark (issue 6), in one command: fills a database per scale through the demo data
+# generator, starts the hub with its local Keycloak, gets real tokens, drives load with wrk at a
+# fixed concurrency, measures the SQL floor with pgbench in the same run, and writes the figures
+# to docs/benchmarks.md. Runs as root on a Debian machine with a JDK 21+; see docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+
+usage() {
+  cat <<'EOF'
+Usage: bench/run.sh [options]
+  --scale bangli|large|both   which data sets (default both): bangli = 8,995 households,
+                              large = 1,000,000 households
+  --households N              instead of --scale: one data set of N households (for trying;
+                              the figures do not go to docs/benchmarks.md)
+  --duration SECONDS          measured time of each scenario (default 30)
+  --warmup SECONDS            unmeasured run before each scenario (default 10)
+  --connections N             concurrent connections of wrk and clients of pgbench (default 16)
+  --threads N                 wrk and pgbench threads (default 2, one per core)
+  --skip-build                use the existing target/terpadu.jar
+  --fill-only                 fill the databases (kept for later runs) and stop
+  --no-doc                    print the figures but leave docs/benchmarks.md alone
+Environment: BENCH_HUB_PORT (8080), BENCH_KEYCLOAK_PORT (8180), BENCH_JAVA_OPTS (the hub's JVM
+options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
+EOF
+}
+
+SCALES=both
+CUSTOM_HOUSEHOLDS=
+DURATION=30
+WARMUP=10
+CONNECTIONS=16
+THREADS=2
+BUILD=1
+WRITE_DOC=1
+FILL_ONLY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) SCALES=$2; shift 2 ;;
+    --households) CUSTOM_HOUSEHOLDS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --skip-build) BUILD=0; shift ;;
+    --no-doc) WRITE_DOC=0; shift ;;
+    --fill-only) FILL_ONLY=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+
+case "$SCALES" in
+  bangli) SCALE_LIST="bangli" ;;
+  large) SCALE_LIST="large" ;;
+  both) SCALE_LIST="bangli large" ;;
+  *) usage >&2; exit 2 ;;
+esac
+if [ -n "$CUSTOM_HOUSEHOLDS" ]; then
+  SCALE_LIST="h$CUSTOM_HOUSEHOLDS"
+  WRITE_DOC=0
+fi
+
+HUB_PORT=${BENCH_HUB_PORT:-8080}
+KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
+# Resident memory is the heap plus about 260 MiB of metaspace, code, symbols and compiler arenas,
+# so a 512 MiB budget leaves about 210 MiB of heap, fixed (-Xms = -Xmx) so that it is predictable.
+# Most of it is a young generation with large survivor spaces: a page request allocates some
+# megabytes that live as long as the request, and 16 requests in flight would otherwise be promoted
+# and fill the old generation (which holds a live set of about 60 MiB). The serial collector has
+# the smallest native footprint; on 2 shared cores a concurrent one has no spare core to run on.
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms208m -Xmx208m -Xmn144m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k"}
+# glibc gives each thread that allocates natively an arena of its own; two are enough for the
+# JVM's few native allocations and keep them from adding to the resident memory
+MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX:-2}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
+
+STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+WORK=$BENCH/results/$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$WORK"
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+
+# --- what the benchmark needs ------------------------------------------------------------------
+
+is_jdk21() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; }
+if [ -z "${JAVA_HOME:-}" ] || ! is_jdk21 "$JAVA_HOME"; then
+  JAVA_HOME=""
+  for candidate in /usr/lib/jvm/*; do
+    if is_jdk21 "$candidate"; then JAVA_HOME="$candidate"; fi
+  done
+  [ -n "$JAVA_HOME" ] || { echo "No JDK 21 or newer in /usr/lib/jvm" >&2; exit 1; }
+fi
+export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+
+missing=""
+command -v wrk >/dev/null || missing="$missing wrk"
+command -v jq >/dev/null || missing="$missing jq"
+command -v curl >/dev/null || missing="$missing curl"
+command -v pg_ctlcluster >/dev/null || missing="$missing postgresql postgresql-contrib"
+command -v pgbench >/dev/null || missing="$missing postgresql-contrib"
+if [ -n "$missing" ]; then
+  log "installing$missing"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
+fi
+
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  version=$(ls /etc/postgresql | sort -n | tail -1)
+  log "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  for _ in $(seq 1 30); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 1; done
+  runuser -u postgres -- psql -q -c "ALTER USER postgres PASSWORD '$PGPASSWORD'"
+fi
+
+for port in "$HUB_PORT" "$KEYCLOAK_PORT"; do
+  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+    echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_KEYCLOAK_PORT" >&2
+    exit 1
+  fi
+done
+
+if [ "$BUILD" = 1 ]; then
+  log "building the hub"
+  ./mvnw -q -DskipTests package
+fi
+JAR=$ROOT/target/terpadu.jar
+[ -f "$JAR" ] || { echo "No $JAR: run without --skip-build" >&2; exit 1; }
+
+# GraphQL documents as JSON strings, for the wrk scripts to put into request bodies.
+for document in member-lookup household-lookup; do
+  jq -Rs . "$BENCH/graphql/$document.graphql" > "$WORK/$document.json-string"
+done
+jq -Rs . "$BENCH/graphql/assign-cluster.graphql" > "$WORK/assignCluster.json-string"
+jq -Rs . "$BENCH/graphql/update-jkn-status.graphql" > "$WORK/updateJknStatus.json-string"
+jq -Rs . "$BENCH/graphql/enrol-benefit.graphql" > "$WORK/enrolBenefit.json-string"
+
+# --- the hub -----------------------------------------------------------------------------------
+
+HUB_PID=
+stop_hub() {
+  if [ -n "$HUB_PID" ] && kill -0 "$HUB_PID" 2>/dev/null; then
+    # a graceful stop also stops the local Keycloak the hub started
+    kill "$HUB_PID"
+    for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$HUB_PID" 2>/dev/null || true
+  fi
+  HUB_PID=
+}
+trap stop_hub EXIT
+
+households_in() {
+  psql -d "$1" -Atc "SELECT count(*) FROM household" 2>/dev/null || echo 0
+}
+
+# Fills database $1 with $2 households through the demo profile; keeps a filled database.
+fill() {
+  local db=$1 households=$2
+  if [ "$(households_in "$db")" = "$households" ]; then
+    log "$db already holds $households households"
+    return
+  fi
+  log "filling $db with $households households (the demo data generator, in one transaction)"
+  psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  local started=$SECONDS
+  # the fill needs no tokens: a placeholder issuer keeps the local Keycloak from starting
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
+    SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+    "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
+    --terpadu.demo.households="$households" \
+    --spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/none \
+    > "$WORK/fill-$db.log" 2>&1 &
+  HUB_PID=$!
+  until grep -q 'Loaded demo data' "$WORK/fill-$db.log"; do
+    if ! kill -0 "$HUB_PID" 2>/dev/null; then
+      echo "The fill stopped; see $WORK/fill-$db.log" >&2
+      exit 1
+    fi
+    sleep 5
+  done
+  stop_hub
+  local loaded=$((SECONDS - started))
+  log "filled $db in $loaded s; vacuuming and analysing"
+  psql -d "$db" -qc "VACUUM (ANALYZE)"
+  psql -qc "COMMENT ON DATABASE $db IS 'Terpadu benchmark: $households demo households, filled in $loaded s on $(date -u +%Y-%m-%d)'"
+}
+
+start_hub() {
+  local db=$1 households=$2
+  log "starting the hub on $db ($JAVA_OPTS)"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
+    SPRING_DATASOURCE_PASSWORD=$PGPASSWORD MALLOC_ARENA_MAX=$MALLOC_ARENAS \
+    "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
+    --terpadu.local-keycloak.port="$KEYCLOAK_PORT" --terpadu.demo.households="$households" \
+    > "$WORK/hub-$db.log" 2>&1 &
+  HUB_PID=$!
+  for _ in $(seq 1 300); do
+    if curl -sf "http://localhost:$HUB_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+      log "hub ready (pid $HUB_PID)"
+      return
+    fi
+    kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub-$db.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "The hub did not become ready; see $WORK/hub-$db.log" >&2
+  exit 1
+}
+
+token() {
+  curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=terpadu-cli -d username="$1" -d password="$1" | jq -r .access_token
+}
+
+# Tokens live five minutes: fresh ones for every scenario.
+fresh_tokens() {
+  export TOKEN_UPTPK TOKEN_DINSOS TOKEN_DINKES
+  TOKEN_UPTPK=$(token uptpk)
+  TOKEN_DINSOS=$(token dinsos)
+  TOKEN_DINKES=$(token dinkes)
+}
+
+# The hub's counters: SQL statements run, GraphQL requests served.
+metric() {
+  curl -sf "http://localhost:$HUB_PORT/actuator/prometheus" | awk -v name="$1" '
+    $0 !~ /^#/ && (index($0, name "{") == 1 || index($0, name " ") == 1) { sum += $NF }
+    END { printf "%.0f\n", sum }'
+}
+
+# CPU time of processes, in clock ticks (user + system).
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+ticks() {
+  local sum=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    sum=$((sum + t))
+  done
+  echo "$sum"
+}
+# The database server processes serving the hub's connection pool, or pgbench's clients.
+backends() {
+  psql -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND application_name LIKE '$1%'" | tr '\n' ' '
+}
+
+# Samples the hub's resident memory every half second until stopped; the largest goes to $1.
+RSS_SAMPLER=
+start_rss_sampler() {
+  local out=$1
+  ( max=0
+    while kill -0 "$HUB_PID" 2>/dev/null; do
+      rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$HUB_PID/status" 2>/dev/null || echo 0)
+      [ "${rss:-0}" -gt "$max" ] && max=$rss && echo "$max" > "$out"
+      sleep 0.5
+    done ) &
+  RSS_SAMPLER=$!
+}
+stop_rss_sampler() {
+  kill "$RSS_SAMPLER" 2>/dev/null || true
+  wait "$RSS_SAMPLER" 2>/dev/null || true
+}
+
+# Runs one wrk scenario: a warm-up, then the measured run with the hub's counters read around it.
+# $1 name, $2 script, $3 what the wrk script needs besides (exported variables).
+run_wrk() {
+  local name=$1 script=$2 dir=$3
+  local connections=${SCENARIO_CONNECTIONS:-$CONNECTIONS}
+  local threads=$(( THREADS < connections ? THREADS : connections ))
+  fresh_tokens
+  log "$name: warm-up ${WARMUP}s"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.warmup.json \
+    wrk -t"$threads" -c"$connections" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/$script" "http://localhost:$HUB_PORT/graphql" \
+    > "$dir/$name.warmup.out" 2> "$dir/$name.warmup.err"
+  # wrk leaves its last requests unanswered; let the hub finish them before anything is sampled
+  sleep 2
+  [ -z "${BEFORE_MEASURED:-}" ] || $BEFORE_MEASURED
+  local statements=$(metric terpadu_sql_statements_total) requests=$(metric graphql_request_seconds_count)
+  local pool hub_ticks db_ticks
+  pool=$(backends "PostgreSQL JDBC")
+  hub_ticks=$(ticks "$HUB_PID")
+  db_ticks=$(ticks $pool)
+  echo 0 > "$dir/$name.rss"
+  start_rss_sampler "$dir/$name.rss"
+  log "$name: measuring ${DURATION}s at $connections connections"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.wrk.json \
+    wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/wrk/$script" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/$name.out" 2> "$dir/$name.err"
+  stop_rss_sampler
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  hub_ticks=$(( $(ticks "$HUB_PID") - hub_ticks ))
+  db_ticks=$(( $(ticks $pool) - db_ticks ))
+  statements=$(( $(metric terpadu_sql_statements_total) - statements ))
+  requests=$(( $(metric graphql_request_seconds_count) - requests ))
+  jq -c --argjson statements "$statements" --argjson served "$requests" --argjson rss "$(cat "$dir/$name.rss")" \
+    --arg name "$name" --argjson connections "$connections" \
+    --argjson hub_ticks "$hub_ticks" --argjson db_ticks "$db_ticks" --argjson hz "$TICKS_PER_SECOND" \
+    --argjson load "$load" \
+    '. + {name: $name, connections: $connections, load: $load, statements: $statements, served: $served,
+          hub_cpu_ms: (if $served > 0 then ($hub_ticks * 1000 / $hz / $served) else null end),
+          db_cpu_ms: (if $served > 0 then ($db_ticks * 1000 / $hz / $served) else null end),
+          statements_per_request: (if $served > 0 then ($statements / $served) else null end),
+          rss_mib: ($rss / 1024)}' "$dir/$name.wrk.json" > "$dir/$name.json"
+  log "$name: $(cat "$dir/$name.json")"
+  if [ -s "$dir/$name.err" ]; then log "$name: $(head -c 600 "$dir/$name.err")"; fi
+}
+
+# Runs the SQL floor through pgbench: a warm-up, then the measured run; latencies from its log.
+run_floor() {
+  local name=$1 db=$2 after=$3 dir=$4
+  log "$name: pgbench warm-up ${WARMUP}s"
+  pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -D after="$after" \
+    -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.warmup.out" 2>&1
+  log "$name: measuring ${DURATION}s at $CONNECTIONS clients"
+  rm -f "$dir/$name.log"*
+  pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D after="$after" -l \
+    --log-prefix="$dir/$name.log" -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.out" 2>&1 &
+  local bench_pid=$!
+  # the CPU time of pgbench's server processes, read until they end (the last quarter second is lost)
+  sleep 1
+  local clients
+  clients=$(backends pgbench)
+  local now most=0
+  while kill -0 "$bench_pid" 2>/dev/null; do
+    # a client that has just ended reads as 0: keep the largest sum
+    now=$(ticks $clients)
+    [ "$now" -le "$most" ] || most=$now
+    sleep 0.25
+  done
+  echo "$most" > "$dir/$name.ticks"
+  wait "$bench_pid"
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  local tps failed
+  tps=$(awk '/^tps = / {print $3}' "$dir/$name.out")
+  failed=$(awk '/number of failed transactions/ {print $5}' "$dir/$name.out")
+  cat "$dir/$name.log"* | awk '{print $3}' | sort -n > "$dir/$name.latencies"
+  local count p50 p99
+  count=$(wc -l < "$dir/$name.latencies")
+  p50=$(awk -v n="$count" 'NR == int(n * 0.50 + 0.5) {print $1 / 1000; exit}' "$dir/$name.latencies")
+  p99=$(awk -v n="$count" 'NR == int(n * 0.99 + 0.5) {print $1 / 1000; exit}' "$dir/$name.latencies")
+  rm -f "$dir/$name.log"*
+  jq -nc --arg name "$name" --argjson rps "$tps" --argjson p50 "$p50" --argjson p99 "$p99" \
+    --argjson requests "$count" --argjson failures "${failed:-0}" \
+    --argjson db_ticks "$(cat "$dir/$name.ticks")" --argjson hz "$TICKS_PER_SECOND" --argjson load "$load" \
+    --argjson connections "$CONNECTIONS" \
+    '{name: $name, connections: $connections, load: $load, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
+      statements_per_request: 1, hub_cpu_ms: 0, db_cpu_ms: ($db_ticks * 1000 / $hz / $requests)}' > "$dir/$name.json"
+  log "$name: $(cat "$dir/$name.json")"
+}
+
+# Checks that the floor builds the hub's answer: the same page, compared as JSON.
+check_floor() {
+  local db=$1 after=$2 body=$3 label=$4
+  fresh_tokens
+  local hub floor
+  hub=$(curl -sf "http://localhost:$HUB_PORT/graphql" -H "Authorization: Bearer $TOKEN_UPTPK" \
+    -H 'Content-Type: application/json' --data-binary @"$body" | jq -S .data)
+  floor=$(psql -d "$db" -At -v after="$after" -f "$BENCH/sql/floor-page.sql" | jq -S .)
+  if [ "$hub" != "$floor" ]; then
+    echo "$hub" > "$WORK/$db-$label.hub.json"
+    echo "$floor" > "$WORK/$db-$label.floor.json"
+    echo "The SQL floor does not build the hub's answer for the $label page; see $WORK/$db-$label.*.json" >&2
+    exit 1
+  fi
+  log "$label page: the floor's JSON equals the hub's ($(echo "$hub" | jq '[.households.edges[].node.members[]] | length') members)"
+}
+
+# Samples the writes of scenario 3 from the current data (see bench/sql/write-plan.sql).
+sample_writes() {
+  BENCH_BASE_DAY=$(psql -d "$DB" -At -f "$BENCH/sql/write-base-day.sql")
+  export BENCH_BASE_DAY
+  psql -d "$DB" -At -F $'\t' -v base_day="$(date -u -d "@$((BENCH_BASE_DAY * 86400))" +%Y-%m-%d)" \
+    -f "$BENCH/sql/write-plan.sql" > "$WORK/$DB-writes.tsv"
+  export BENCH_PLAN=$WORK/$DB-writes.tsv
+}
+
+# --- one scale ---------------------------------------------------------------------------------
+
+bench_scale() {
+  local scale=$1 households
+  case "$scale" in
+    bangli) households=8995 ;;
+    large) households=1000000 ;;
+    h*) households=${scale#h} ;;
+  esac
+  DB=terpadu_bench_$scale
+  local dir=$WORK/$scale
+  mkdir -p "$dir"
+  fill "$DB" "$households"
+  [ "$FILL_ONLY" = 0 ] || return 0
+
+  # The deep page starts after the middle row: row 500,000 of the large set.
+  local deep_row=$((households / 2)) deep_after
+  deep_after=$(psql -d "$DB" -Atc "SELECT id FROM household ORDER BY id OFFSET $((deep_row - 1)) LIMIT 1")
+  local deep_cursor
+  deep_cursor=$(printf 'REGISTERED|%s' "$deep_after" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+  jq -n --rawfile q "$BENCH/graphql/household-page.graphql" '{query: $q, variables: {}}' > "$WORK/$scale-first.json"
+  jq -n --rawfile q "$BENCH/graphql/household-page.graphql" --arg after "$deep_cursor" \
+    '{query: $q, variables: {after: $after}}' > "$WORK/$scale-deep.json"
+
+  psql -d "$DB" -At -F $'\t' -c "SELECT setseed(0.2017)" -c "SELECT m.nik, h.kk FROM member m JOIN household h ON h.id = m.household_id
+      ORDER BY random() LIMIT 20000" | tail -n +2 > "$WORK/$scale-identities.tsv"
+
+  start_hub "$DB" "$households"
+  check_floor "$DB" 0 "$WORK/$scale-first.json" first
+  check_floor "$DB" "$deep_after" "$WORK/$scale-deep.json" deep
+
+  # the JIT compiles the hub's request path during its first thousands of requests: warm it on
+  # every read scenario before measuring anything
+  fresh_tokens
+  log "warming the hub up: ${WARMUP}s of pages, ${WARMUP}s of lookups"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=uptpk BENCH_BODY=$WORK/$scale-deep.json \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/page.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-pages.out" 2>&1
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/lookups.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-lookups.out" 2>&1
+
+  export BENCH_ROLE=uptpk
+  BENCH_BODY=$WORK/$scale-first.json run_wrk page-first page.lua "$dir"
+  BENCH_BODY=$WORK/$scale-deep.json run_wrk page-deep page.lua "$dir"
+  run_floor floor-first "$DB" 0 "$dir"
+  run_floor floor-deep "$DB" "$deep_after" "$dir"
+
+  export BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv
+  run_wrk lookups lookups.lua "$dir"
+  # the same at two connections, one per core: the lookup's own latency, without the queue
+  SCENARIO_CONNECTIONS=2 run_wrk lookups-c2 lookups.lua "$dir"
+
+  # the warm-up's writes move versions on: sample again before the measured run
+  sample_writes
+  BEFORE_MEASURED=sample_writes run_wrk writes writes.lua "$dir"
+
+  local hwm
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$HUB_PID/status")
+  stop_hub
+  jq -n --arg scale "$scale" --argjson households "$households" --argjson deep_row "$deep_row" \
+    --argjson hwm_kib "$hwm" --arg fill "$(psql -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" \
+    --argjson members "$(psql -d "$DB" -Atc 'SELECT count(*) FROM member')" \
+    --argjson benefits "$(psql -d "$DB" -Atc 'SELECT count(*) FROM benefit')" \
+    '{scale: $scale, households: $households, members: $members, benefits: $benefits, deep_row: $deep_row,
+      hub_vmhwm_mib: ($hwm_kib / 1024), fill: $fill}' > "$dir/scale.json"
+}
+
+for scale in $SCALE_LIST; do
+  bench_scale "$scale"
+done
+[ "$FILL_ONLY" = 0 ] || exit 0
+
+# --- the report --------------------------------------------------------------------------------
+
+ENDED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+{
+  echo "cpu=$(nproc) x $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "memory=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+  echo "os=$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+  echo "postgresql=$(psql -Atc 'SHOW server_version') (shared_buffers $(psql -Atc 'SHOW shared_buffers'), max_connections $(psql -Atc 'SHOW max_connections'))"
+  echo "jdk=$("$JAVA" -version 2>&1 | head -1)"
+  echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+  echo "pgbench=$(pgbench --version)"
+  echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "started=$STARTED_AT"
+  echo "ended=$ENDED_AT"
+  echo "settings=duration ${DURATION} s, warm-up ${WARMUP} s, ${CONNECTIONS} connections, ${THREADS} threads"
+  echo "java_opts=$JAVA_OPTS"
+  echo "malloc_arenas=$MALLOC_ARENAS"
+} > "$WORK/machine.txt"
+
+"$BENCH/report.sh" "$WORK" $SCALE_LIST > "$WORK/report.md"
+cat "$WORK/report.md"
+if [ "$WRITE_DOC" = 1 ]; then
+  mkdir -p "$ROOT/docs"
+  cp "$WORK/report.md" "$ROOT/docs/benchmarks.md"
+  log "wrote docs/benchmarks.md"
+fi
+log "results in $WORK"
