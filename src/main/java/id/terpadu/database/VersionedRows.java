@@ -71,6 +71,19 @@ public class VersionedRows {
     }
 
     /** Marks a row as changed by a write elsewhere (a member joining a household), whatever its version. */
+    /**
+     * Gives the row of one key to another (a merged-away person's facet to the kept record), with a
+     * new version, so a client that read the other key's version rereads it.
+     */
+    public <R extends TableRecord<R>> void rekey(VersionedTable<R> versioned, long fromKey, long toKey) {
+        dsl.update(versioned.table())
+                .set(versioned.key(), toKey)
+                .set(versioned.version(), versioned.version().plus(1L))
+                .set(versioned.updatedAt(), OffsetDateTime.now())
+                .where(versioned.key().eq(fromKey))
+                .execute();
+    }
+
     public <R extends TableRecord<R>> void touch(VersionedTable<R> versioned, long key) {
         dsl.update(versioned.table())
                 .set(versioned.version(), versioned.version().plus(1L))

@@ -7,10 +7,12 @@ import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.education.EducationFacets;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
+import id.terpadu.health.HealthFacets;
 import id.terpadu.household.HouseholdRepository;
 import id.terpadu.member.MemberRepository;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -78,10 +80,10 @@ class MemberMergeService {
         // a facet moves over when the kept record has none; otherwise the kept record's stays and
         // the removed record's is kept in the merge record only
         if (health.isPresent() && merges.healthFacet(kept.getId()).isEmpty()) {
-            merges.moveHealthFacet(merged.getId(), kept.getId());
+            versionedRows.rekey(HealthFacets.TABLE, merged.getId(), kept.getId());
         }
         if (education.isPresent() && merges.educationFacet(kept.getId()).isEmpty()) {
-            merges.moveEducationFacet(merged.getId(), kept.getId());
+            versionedRows.rekey(EducationFacets.TABLE, merged.getId(), kept.getId());
         }
         merges.moveHistory(merged.getId(), kept.getId());
         merges.recordMerge(new MemberMergeRecord()

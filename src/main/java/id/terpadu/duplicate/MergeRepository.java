@@ -93,25 +93,6 @@ class MergeRepository {
         return dsl.selectFrom(EDUCATION_FACET).where(EDUCATION_FACET.MEMBER_ID.eq(memberId)).fetchOptional();
     }
 
-    /** The facet now belongs to the kept record; a new version, so a client that saw none there rereads it. */
-    void moveHealthFacet(long mergedId, long keptId) {
-        dsl.update(HEALTH_FACET)
-                .set(HEALTH_FACET.MEMBER_ID, keptId)
-                .set(HEALTH_FACET.VERSION, HEALTH_FACET.VERSION.plus(1L))
-                .set(HEALTH_FACET.UPDATED_AT, OffsetDateTime.now())
-                .where(HEALTH_FACET.MEMBER_ID.eq(mergedId))
-                .execute();
-    }
-
-    void moveEducationFacet(long mergedId, long keptId) {
-        dsl.update(EDUCATION_FACET)
-                .set(EDUCATION_FACET.MEMBER_ID, keptId)
-                .set(EDUCATION_FACET.VERSION, EDUCATION_FACET.VERSION.plus(1L))
-                .set(EDUCATION_FACET.UPDATED_AT, OffsetDateTime.now())
-                .where(EDUCATION_FACET.MEMBER_ID.eq(mergedId))
-                .execute();
-    }
-
     /** The facets the removed record had, as JSON for its merge record. */
     static JSONB facetsSnapshot(Optional<HealthFacetRecord> health, Optional<EducationFacetRecord> education) {
         return JSONB.jsonb("{\"health\": " + json(health) + ", \"education\": " + json(education) + "}");

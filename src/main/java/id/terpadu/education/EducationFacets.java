@@ -6,9 +6,9 @@ import id.terpadu.db.tables.records.EducationFacetRecord;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
 
 /** The education office's facet of a person. */
-final class EducationFacets {
+public final class EducationFacets {
 
-    static final VersionedTable<EducationFacetRecord> TABLE = new VersionedTable<>(
+    public static final VersionedTable<EducationFacetRecord> TABLE = new VersionedTable<>(
             EDUCATION_FACET, EDUCATION_FACET.MEMBER_ID, EDUCATION_FACET.VERSION, EDUCATION_FACET.UPDATED_AT,
             "The person's school record");
 

@@ -6,9 +6,9 @@ import id.terpadu.db.tables.records.HealthFacetRecord;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 
 /** The health office's facet of a person. */
-final class HealthFacets {
+public final class HealthFacets {
 
-    static final VersionedTable<HealthFacetRecord> TABLE = new VersionedTable<>(
+    public static final VersionedTable<HealthFacetRecord> TABLE = new VersionedTable<>(
             HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.VERSION, HEALTH_FACET.UPDATED_AT,
             "The person's JKN record");
 
