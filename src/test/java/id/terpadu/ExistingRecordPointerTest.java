@@ -1,19 +1,10 @@
 package id.terpadu;
 
-import id.terpadu.error.ConflictException;
-import id.terpadu.member.MemberRegistration;
-import id.terpadu.member.NewMemberInput;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Registering a NIK or KK that exists answers CONFLICT with a pointer a clerk can use: the record,
@@ -21,12 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * caller's region it says no more than "already registered".
  */
 class ExistingRecordPointerTest extends ApiTest {
-
-    @Autowired
-    private JwtDecoder jwtDecoder;
-
-    @Autowired
-    private MemberRegistration registration;
 
     private ResponseError refusedRegistration(HttpGraphQlTester tester, Family family, String field) {
         return refusedWithoutWrites(tester.documentName("registerHousehold").variable("input", family.input()), "CONFLICT", field);
@@ -94,35 +79,5 @@ class ExistingRecordPointerTest extends ApiTest {
 
         assertThat(error.getMessage()).isEqualTo("A household with this KK is already registered.");
         assertThat(error.getExtensions()).containsOnlyKeys("classification", "field");
-    }
-
-    @Test
-    void socialOfficeWouldBePointedToThePersonWithNikAndKkMasked() {
-        Family first = Family.of(TestIdentities.VILLAGE, token());
-        Registered registered = register(first);
-        Person wife = first.members().get(1);
-        // the social office registers no one (the policy lets it not), so ask the check itself with its real token
-        GraphQlResponse forbidden = as("dinsos").document("mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { kk } }")
-                .variable("input", Family.of(TestIdentities.VILLAGE, token()).withMember(1, wife).input()).execute().returnResponse();
-        assertThat(forbidden.getErrors().getFirst().getExtensions()).containsEntry("classification", "FORBIDDEN");
-
-        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwtDecoder.decode(Tokens.of("dinsos"))));
-        try {
-            assertThatThrownBy(() -> registration.check(new NewMemberInput(wife.nik(), "Ketut Lain", wife.sex(),
-                    wife.birthDate(), "SPOUSE"), "input.member"))
-                    .isInstanceOfSatisfying(ConflictException.class, conflict -> {
-                        assertThat(conflict.field()).isEqualTo("input.member.nik");
-                        assertThat(conflict.details())
-                                .containsEntry("existingId", registered.memberId(wife))
-                                .containsEntry("existingNik", masked(wife.nik()))
-                                .containsEntry("existingKk", masked(first.kk()));
-                    });
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static String masked(String number) {
-        return number.substring(0, 4) + "********" + number.substring(12);
     }
 }

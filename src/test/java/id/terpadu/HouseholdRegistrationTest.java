@@ -133,9 +133,15 @@ class HouseholdRegistrationTest extends ApiTest {
     @Test
     void unknownKkOrNikIsNull() {
         graphQl.documentName("household").variable("kk", TestIdentities.kk()).execute().path("household").valueIsNull();
-        graphQl.documentName("household").variable("kk", "not a kk").execute().path("household").valueIsNull();
         graphQl.documentName("member").variable("nik", Person.man("x", "HEAD").nik()).execute().path("member").valueIsNull();
-        graphQl.documentName("member").variable("nik", "").execute().path("member").valueIsNull();
+    }
+
+    @Test
+    void malformedKkOrNikIsABadRequestNamingTheArgument() {
+        for (String malformed : List.of("not a kk", "", "510601120380000", "51060112038000011", "5106011203800O01")) {
+            refused(graphQl.documentName("household").variable("kk", malformed).execute(), "BAD_REQUEST", "kk");
+            refused(graphQl.documentName("member").variable("nik", malformed).execute(), "BAD_REQUEST", "nik");
+        }
     }
 
     @Test

@@ -316,26 +316,92 @@ class HouseholdSearchTest extends ApiTest {
         String name = token();
         Family apbd = Family.of(BANTANG, name);
         Family apbn = Family.of(BANTANG, name);
-        Family none = Family.of(BANTANG, name);
-        Family unrecorded = Family.of(BANTANG, name);
-        for (Family family : List.of(apbd, apbn, none, unrecorded)) {
+        Family insured = Family.of(BANTANG, name);
+        for (Family family : List.of(apbd, apbn, insured)) {
             register(family);
         }
         jkn(apbd.members().get(1).nik(), "PBI_APBD", "0000000000001");
-        jkn(apbd.head().nik(), "NONE", null);
         jkn(apbn.head().nik(), "PBI_APBN", "0000000000002");
-        jkn(none.members().get(2).nik(), "NONE", null);
+        for (int i = 0; i < insured.members().size(); i++) {
+            jkn(insured.members().get(i).nik(), "PPU", "000000000001" + i);
+        }
 
         assertThat(kks(Map.of("name", name, "jknSegment", "PBI_APBD"))).containsExactly(apbd.kk());
         assertThat(kks(Map.of("name", name, "jknSegment", "PBI_APBN"))).containsExactly(apbn.kk());
-        assertThat(kks(Map.of("name", name, "jknSegment", "NONE"))).containsExactlyInAnyOrder(apbd.kk(), none.kk());
-        assertThat(kks(Map.of("name", name, "jknSegment", "PPU"))).isEmpty();
+        assertThat(kks(Map.of("name", name, "jknSegment", "PPU"))).containsExactly(insured.kk());
+        assertThat(kks(Map.of("name", name, "jknSegment", "PBPU"))).isEmpty();
+    }
+
+    @Test
+    void noneSegmentFilterFindsTheHouseholdsTheKenangaRuleCountsUninsured() {
+        String name = token();
+        Family recordedNone = Family.of(BANTANG, name);
+        Family unrecorded = Family.of(BANTANG, name);
+        Family lapsed = Family.of(BANTANG, name);
+        Family insured = Family.of(BANTANG, name);
+        for (Family family : List.of(recordedNone, unrecorded, lapsed, insured)) {
+            register(family);
+            for (int i = 0; i < family.members().size(); i++) {
+                if (family != unrecorded) {
+                    jkn(family.members().get(i).nik(), "PPU", "000000000002" + i);
+                }
+            }
+        }
+        jkn(recordedNone.head().nik(), "NONE", null, 1);
+        // a member whose cover lapsed is uninsured too, as the Kenanga rule counts
+        graphQl.documentName("updateJknStatus").variable("input", input("nik", lapsed.head().nik(), "expectedVersion", 1,
+                "jknNumber", "0000000000099", "segment", "PPU", "active", false, "since", null))
+                .execute().path("updateJknStatus.version").hasValue();
+
+        assertThat(kks(Map.of("name", name, "jknSegment", "NONE")))
+                .containsExactlyInAnyOrder(recordedNone.kk(), unrecorded.kk(), lapsed.kk());
+        assertThat(graphQl.document("""
+                        query($kk: String!) { household(kk: $kk) { suggestedCluster { facts { fact holds } } } }""")
+                .variable("kk", unrecorded.kk()).execute()
+                .path("household.suggestedCluster.facts[?(@.fact == 'UNINSURED')].holds").entityList(Boolean.class).get())
+                .containsExactly(true);
     }
 
     private void jkn(String nik, String segment, String number) {
-        graphQl.documentName("updateJknStatus").variable("input", input("nik", nik, "expectedVersion", 0,
+        jkn(nik, segment, number, 0);
+    }
+
+    private void jkn(String nik, String segment, String number, long expectedVersion) {
+        graphQl.documentName("updateJknStatus").variable("input", input("nik", nik, "expectedVersion", expectedVersion,
                 "jknNumber", number, "segment", segment, "active", !segment.equals("NONE"), "since", null))
                 .execute().path("updateJknStatus.version").hasValue();
+    }
+
+    @Test
+    void nameSearchMeetsOtherSpellingsOfTheName() {
+        String name = token();
+        Family family = Family.of(SATRA, Person.man("I Nyoman " + name, "HEAD"), Person.man("Muhammad Rizki " + name, "CHILD"));
+        register(family);
+
+        assertThat(kks(Map.of("name", "Nym. " + name))).containsExactly(family.kk());
+        assertThat(kks(Map.of("name", "Moch. Rizki " + name))).containsExactly(family.kk());
+        assertThat(kks(Map.of("name", "Ketut " + name))).isEmpty();
+    }
+
+    @Test
+    void educationOfficeFindsNoHouseholdByTheNameOfAnAdultItDoesNotSee() {
+        String name = token();
+        LocalDate adult = LocalDate.now().minusYears(40);
+        LocalDate pupil = LocalDate.now().minusYears(10);
+        Family family = Family.of(SATRA, Person.born(adult, false, "Wayan Tua" + name, "HEAD"),
+                Person.born(pupil, true, "Luh Muda" + name, "CHILD"));
+        register(family);
+
+        GraphQlTester.Response byAdult = as("disdik").document("""
+                        query($name: String!) { households(first: 10, filter: {name: $name}) { totalCount edges { node { members { name } } } } }""")
+                .variable("name", "Wayan Tua" + name).execute();
+        byAdult.path("households.totalCount").entity(Integer.class).isEqualTo(0);
+        byAdult.path("households.edges").entityList(Object.class).hasSize(0);
+        GraphQlTester.Response byPupil = as("disdik").document("""
+                        query($name: String!) { households(first: 10, filter: {name: $name}) { totalCount edges { node { members { name } } } } }""")
+                .variable("name", "Luh Muda" + name).execute();
+        assertThat(byPupil.path("households.edges[0].node.members[*].name").entityList(String.class).get())
+                .containsExactly("Luh Muda" + name);
     }
 
     @Test

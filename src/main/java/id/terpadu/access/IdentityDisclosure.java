@@ -16,11 +16,11 @@ public class IdentityDisclosure {
         this.policy = policy;
     }
 
-    public String nik(String nik) {
-        return policy.masks(Caller.current(), "Member", "nik") ? IdentityMasking.mask(nik) : nik;
+    public String nik(Caller caller, String nik) {
+        return policy.masks(caller, "Member", "nik") ? IdentityMasking.mask(nik) : nik;
     }
 
-    public String kk(String kk) {
-        return policy.masks(Caller.current(), "Household", "kk") ? IdentityMasking.mask(kk) : kk;
+    public String kk(Caller caller, String kk) {
+        return policy.masks(caller, "Household", "kk") ? IdentityMasking.mask(kk) : kk;
     }
 }

@@ -9,7 +9,6 @@ import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
-import id.terpadu.audit.IdentityReads;
 
 /**
  * Masks the identity fields of the policy (NIK, KK) for every role not allowed to see them whole:
@@ -46,7 +45,7 @@ public class IdentityMasking extends GraphQLTypeVisitorStub {
             if (!(value instanceof String number)) {
                 return value;
             }
-            if (policy.masks(Caller.current(), parent.getName(), field.getName())) {
+            if (policy.masks(Caller.of(env.getGraphQlContext()), parent.getName(), field.getName())) {
                 return mask(number);
             }
             // a whole identity number leaves the hub: the request's access log notes whose

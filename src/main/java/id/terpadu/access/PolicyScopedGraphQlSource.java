@@ -24,6 +24,10 @@ class PolicyScopedGraphQlSource implements GraphQlSource {
         this.policy = policy;
     }
 
+    /**
+     * Spring for GraphQL asks for the schema without handing over the request, so this reads the
+     * caller from the thread's security context, where the request's token is in place.
+     */
     @Override
     public GraphQL graphQl() {
         Set<String> roles = Caller.current().roles().stream()

@@ -8,6 +8,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -39,8 +40,7 @@ public class RowScope {
     }
 
     /** Households in the caller's region; none for a caller without a token. */
-    public Condition households() {
-        Caller caller = Caller.current();
+    public Condition households(Caller caller) {
         if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
@@ -51,26 +51,30 @@ public class RowScope {
      * Members of households in the caller's region, and of the ages its roles may see; none for a
      * caller without a token.
      */
-    public Condition members() {
-        Caller caller = Caller.current();
+    public Condition members(Caller caller) {
+        return members(caller, MEMBER);
+    }
+
+    /** The same for another alias of the member table (a filter's subquery). */
+    public Condition members(Caller caller, Member member) {
         if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
         OptionalInt ageLimit = policy.memberAgeLimit(caller);
         Condition ofAge = ageLimit.isPresent()
-                ? MEMBER.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
+                ? member.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
                 : DSL.noCondition();
-        return caller.region() == null ? ofAge : ofAge.and(villageInRegion(villageOf(MEMBER.HOUSEHOLD_ID), caller.region()));
+        return caller.region() == null ? ofAge : ofAge.and(villageInRegion(villageOf(member.HOUSEHOLD_ID), caller.region()));
     }
 
     /** Benefits of the caller's programmes, of households and members in its region. */
-    public Condition benefits() {
-        if (outOfScope(Caller.current())) {
+    public Condition benefits(Caller caller) {
+        if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
-        Set<String> programmes = policy.benefitProgrammesRead(Caller.current());
+        Set<String> programmes = policy.benefitProgrammesRead(caller);
         Condition ofProgrammes = programmes == null ? DSL.noCondition() : BENEFIT.PROGRAMME_CODE.in(programmes);
-        String region = Caller.current().region();
+        String region = caller.region();
         if (region == null) {
             return ofProgrammes;
         }
@@ -80,8 +84,7 @@ public class RowScope {
     }
 
     /** Whether a village (dotted code) lies in the caller's region. */
-    public boolean includesVillage(String villageCode) {
-        Caller caller = Caller.current();
+    public boolean includesVillage(Caller caller, String villageCode) {
         String region = caller.region();
         if (outOfScope(caller)) {
             return false;
@@ -90,23 +93,43 @@ public class RowScope {
     }
 
     /** Whether a region (dotted code) lies in the caller's region: the same region or one below it. */
-    public boolean includesRegion(String regionCode) {
-        return includesVillage(regionCode);
+    public boolean includesRegion(Caller caller, String regionCode) {
+        return includesVillage(caller, regionCode);
+    }
+
+    /**
+     * The part of a region the caller may search: all of it, the caller's own region inside it, or
+     * nothing (empty).
+     */
+    public Optional<String> withinRegion(Caller caller, String regionCode) {
+        if (outOfScope(caller)) {
+            return Optional.empty();
+        }
+        String own = caller.region();
+        if (own == null || regionCode.equals(own) || regionCode.startsWith(own + ".")) {
+            return Optional.of(regionCode);
+        }
+        return own.startsWith(regionCode + ".") ? Optional.of(own) : Optional.empty();
     }
 
     /** Whether the caller sees the small counts of village statistics. */
-    public boolean seesSmallCounts() {
-        return policy.seesSmallCounts(Caller.current());
+    public boolean seesSmallCounts(Caller caller) {
+        return policy.seesSmallCounts(caller);
+    }
+
+    /** Whether the caller may enrol in and stop benefits of this programme. */
+    public boolean writesBenefitsOf(Caller caller, String programme) {
+        return policy.writesBenefitsOf(caller, programme);
+    }
+
+    /** Whether the caller reads the benefits of this programme. */
+    public boolean readsBenefitsOf(Caller caller, String programme) {
+        return !outOfScope(caller) && policy.readsBenefitsOf(caller, programme);
     }
 
     /** A caller without a token, or with a village role but no region: no rows at all. */
     private boolean outOfScope(Caller caller) {
-        return caller == Caller.ANONYMOUS || policy.lacksRequiredRegion(caller);
-    }
-
-    /** Whether the caller may enrol in and stop benefits of this programme. */
-    public boolean writesBenefitsOf(String programme) {
-        return policy.writesBenefitsOf(Caller.current(), programme);
+        return caller.roles().isEmpty() || policy.lacksRequiredRegion(caller);
     }
 
     private static Condition inRegion(String region) {

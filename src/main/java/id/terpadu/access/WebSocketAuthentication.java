@@ -1,5 +1,7 @@
 package id.terpadu.access;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.SecurityContextThreadLocalAccessor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -28,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
  * without a valid token is closed, and each operation on it runs as the token's caller.
  */
 @Component
+// before RequestCaller, which reads the caller this puts in place
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     private static final String SECURITY = WebSocketAuthentication.class.getName() + ".security";

@@ -35,7 +35,8 @@ class WritePolicyInstrumentation extends SimplePerformantInstrumentation {
                                                                         InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
         if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION) {
-            List<GraphQLError> refusals = refusals(execution.getNormalizedQueryTree().get().getTopLevelFields(), Caller.current());
+            List<GraphQLError> refusals = refusals(execution.getNormalizedQueryTree().get().getTopLevelFields(),
+                    Caller.of(execution.getGraphQLContext()));
             if (!refusals.isEmpty()) {
                 throw new AbortExecutionException(refusals);
             }

@@ -13,10 +13,12 @@ import id.terpadu.db.tables.records.ExclusionRuleRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.graphql.Batches;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -32,10 +34,10 @@ class AidRuleController {
     private final AidRuleService service;
     private final DoubleAidReportService report;
     private final ReferenceDataRepository referenceData;
-    private final HouseholdRepository households;
+    private final Households households;
 
     AidRuleController(AidRuleRepository rules, AidRuleService service, DoubleAidReportService report,
-                      ReferenceDataRepository referenceData, HouseholdRepository households) {
+                      ReferenceDataRepository referenceData, Households households) {
         this.rules = rules;
         this.service = service;
         this.report = report;
@@ -54,8 +56,8 @@ class AidRuleController {
     }
 
     @QueryMapping
-    DoubleAidReport doubleAidReport(@Argument PeriodInput period, @Argument String region) {
-        return report.report(period, region);
+    DoubleAidReport doubleAidReport(@Argument PeriodInput period, @Argument String region, @ContextValue Caller caller) {
+        return report.report(caller, period, region);
     }
 
     @MutationMapping
@@ -89,13 +91,13 @@ class AidRuleController {
     }
 
     @BatchMapping(typeName = "ExclusionConflict", field = "household")
-    Map<ExclusionConflict, HouseholdRecord> conflictHousehold(List<ExclusionConflict> conflicts) {
-        return households.householdsOf(conflicts, ExclusionConflict::householdId);
+    Map<ExclusionConflict, HouseholdRecord> conflictHousehold(List<ExclusionConflict> conflicts, @ContextValue Caller caller) {
+        return households.of(caller, conflicts, ExclusionConflict::householdId);
     }
 
     @BatchMapping(typeName = "IneligibleBenefit", field = "household")
-    Map<IneligibleBenefit, HouseholdRecord> ineligibleHousehold(List<IneligibleBenefit> breaches) {
-        return households.householdsOf(breaches, IneligibleBenefit::householdId);
+    Map<IneligibleBenefit, HouseholdRecord> ineligibleHousehold(List<IneligibleBenefit> breaches, @ContextValue Caller caller) {
+        return households.of(caller, breaches, IneligibleBenefit::householdId);
     }
 
     private Map<String, ProgrammeRecord> programmes() {

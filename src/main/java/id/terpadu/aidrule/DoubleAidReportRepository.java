@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.ExclusionRule;
@@ -49,7 +50,7 @@ class DoubleAidReportRepository {
     }
 
     /** Pairs of benefits of one household that an active exclusion rule keeps apart. */
-    List<ExclusionConflict> exclusionConflicts(LocalDate from, LocalDate to, String region) {
+    List<ExclusionConflict> exclusionConflicts(Caller caller, LocalDate from, LocalDate to, String region) {
         Benefit held = BENEFIT.as("held");
         Benefit excluded = BENEFIT.as("excluded");
         Member heldBy = MEMBER.as("held_by");
@@ -73,23 +74,23 @@ class DoubleAidReportRepository {
                 .and(EnrolmentRules.overlaps(excluded, from, to))
                 .and(overlapEachOther(held, excluded))
                 .and(inRegion(region))
-                .and(scope.households())
+                .and(scope.households(caller))
                 .orderBy(EXCLUSION_RULE.CODE, household, held.ID, excluded.ID)
                 .fetch(record -> new ExclusionConflict(record.value1(), record.value2(), record.value3(), record.value4()));
     }
 
     /** Benefits overlapping the period whose household or person breaks an active eligibility rule now. */
-    List<IneligibleBenefit> ineligibleBenefits(LocalDate from, LocalDate to, String region) {
+    List<IneligibleBenefit> ineligibleBenefits(Caller caller, LocalDate from, LocalDate to, String region) {
         List<IneligibleBenefit> found = new ArrayList<>();
-        found.addAll(aboveDecile(from, to, region));
-        found.addAll(notAnUnfitHouse(from, to, region));
-        found.addAll(otherPbiFunding(from, to, region));
+        found.addAll(aboveDecile(caller, from, to, region));
+        found.addAll(notAnUnfitHouse(caller, from, to, region));
+        found.addAll(otherPbiFunding(caller, from, to, region));
         found.sort(java.util.Comparator.comparing((IneligibleBenefit breach) -> breach.rule().getCode())
                 .thenComparing(breach -> breach.benefit().getId()));
         return found;
     }
 
-    private List<IneligibleBenefit> aboveDecile(LocalDate from, LocalDate to, String region) {
+    private List<IneligibleBenefit> aboveDecile(Caller caller, LocalDate from, LocalDate to, String region) {
         Member heldBy = MEMBER.as("held_by");
         Field<Long> household = coalesce(BENEFIT.HOUSEHOLD_ID, heldBy.HOUSEHOLD_ID);
         return dsl.select(ELIGIBILITY_RULE, BENEFIT, household, SOCIAL_FACET.DECILE)
@@ -102,7 +103,7 @@ class DoubleAidReportRepository {
                 .and(SOCIAL_FACET.DECILE.isNull().or(SOCIAL_FACET.DECILE.gt(ELIGIBILITY_RULE.MAX_DECILE)))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
-                .and(scope.households())
+                .and(scope.households(caller))
                 .fetch(record -> {
                     EligibilityRuleRecord rule = record.value1();
                     Short decile = record.value4();
@@ -114,7 +115,7 @@ class DoubleAidReportRepository {
                 });
     }
 
-    private List<IneligibleBenefit> notAnUnfitHouse(LocalDate from, LocalDate to, String region) {
+    private List<IneligibleBenefit> notAnUnfitHouse(Caller caller, LocalDate from, LocalDate to, String region) {
         Benefit other = BENEFIT.as("other");
         Field<Long> otherBenefit = dsl.select(DSL.min(other.ID)).from(other)
                 .where(other.PROGRAMME_CODE.eq(BENEFIT.PROGRAMME_CODE), other.HOUSEHOLD_ID.eq(BENEFIT.HOUSEHOLD_ID),
@@ -134,7 +135,7 @@ class DoubleAidReportRepository {
                         .or(renovatedBefore).or(twice))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
-                .and(scope.households())
+                .and(scope.households(caller))
                 .fetch(record -> {
                     EligibilityRuleRecord rule = record.value1();
                     BenefitRecord benefit = record.value2();
@@ -155,7 +156,7 @@ class DoubleAidReportRepository {
                 });
     }
 
-    private List<IneligibleBenefit> otherPbiFunding(LocalDate from, LocalDate to, String region) {
+    private List<IneligibleBenefit> otherPbiFunding(Caller caller, LocalDate from, LocalDate to, String region) {
         return dsl.select(ELIGIBILITY_RULE, BENEFIT, MEMBER.HOUSEHOLD_ID, HEALTH_FACET.SEGMENT)
                 .from(ELIGIBILITY_RULE)
                 .join(BENEFIT).on(BENEFIT.PROGRAMME_CODE.eq(ELIGIBILITY_RULE.PROGRAMME_CODE))
@@ -167,7 +168,7 @@ class DoubleAidReportRepository {
                 .and(BENEFIT.FUNDING.isNotNull().and(HEALTH_FACET.SEGMENT.ne(DSL.inline("PBI_").concat(BENEFIT.FUNDING))))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
-                .and(scope.households())
+                .and(scope.households(caller))
                 .fetch(record -> new IneligibleBenefit(record.value1(), record.value2(), record.value3(),
                         "the person's active JKN segment is " + record.value4() + ", but this KIS-PBI is funded by "
                                 + record.value2().getFunding() + ": in both APBN and APBD PBI"));

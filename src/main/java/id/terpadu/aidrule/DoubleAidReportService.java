@@ -2,6 +2,7 @@ package id.terpadu.aidrule;
 
 import id.terpadu.aidrule.DoubleAidReportRepository.ExclusionConflict;
 import id.terpadu.aidrule.DoubleAidReportRepository.IneligibleBenefit;
+import id.terpadu.access.Caller;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.region.RegionCode;
@@ -25,7 +26,7 @@ class DoubleAidReportService {
     }
 
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
-    DoubleAidReport report(PeriodInput period, String region) {
+    DoubleAidReport report(Caller caller, PeriodInput period, String region) {
         if (period.to().isBefore(period.from())) {
             throw new BadRequestException("period.to", "The period ends before it starts.");
         }
@@ -33,8 +34,8 @@ class DoubleAidReportService {
                 .filter(candidate -> regions.find(candidate).isPresent())
                 .orElseThrow(() -> new NotFoundException("region", "No region has the code '" + region + "'."));
         return new DoubleAidReport(period.from(), period.to(), code,
-                report.exclusionConflicts(period.from(), period.to(), code),
-                report.ineligibleBenefits(period.from(), period.to(), code));
+                report.exclusionConflicts(caller, period.from(), period.to(), code),
+                report.ineligibleBenefits(caller, period.from(), period.to(), code));
     }
 
     /** A period of days, both inclusive. */

@@ -1,13 +1,17 @@
 package id.terpadu.audit;
 
+import id.terpadu.access.Caller;
+
 /**
- * The operation and request a write on this thread belongs to, for the audit entries of its
- * transaction: set around each top-level mutation field, which runs on the request's thread.
+ * Who writes and through which operation and request, for the audit entries of the transactions
+ * on this thread: set around each top-level mutation field, which runs on the request's thread,
+ * and read when a writing transaction begins ({@link AuditTransactionManager}), a framework
+ * callback that has no other way to the request.
  */
 public final class AuditContext {
 
-    /** The operation and request of a write. */
-    public record Operation(String name, String requestId) {
+    /** The caller, operation and request of a write. */
+    public record Operation(Caller caller, String name, String requestId) {
     }
 
     private static final ThreadLocal<Operation> CURRENT = new ThreadLocal<>();
@@ -23,7 +27,7 @@ public final class AuditContext {
         CURRENT.remove();
     }
 
-    /** The current operation; null outside a mutation. */
+    /** The current operation; null outside a mutation (the demo load, the hub's own jobs). */
     public static Operation current() {
         return CURRENT.get();
     }

@@ -3,6 +3,7 @@ package id.terpadu.audit;
 import graphql.GraphQLContext;
 import id.terpadu.access.Caller;
 import id.terpadu.access.IdentityMasking;
+import id.terpadu.access.IdentityReads;
 import id.terpadu.db.tables.records.AuditEntryRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.graphql.GlobalId;
@@ -11,8 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns stored audit entries into what a caller may see of them. */
 @Component
@@ -53,6 +57,24 @@ class AuditEntryViews {
                 entry.getEntityId(), entry.getAction(), entry.getOperation(),
                 new AuditEntryView.Actor(entry.getSubject(), entry.getUsername(), entry.getClient(), entry.getRoles()),
                 entry.getRequestId(), entry.getOccurredAt(), List.copyOf(changes));
+    }
+
+    /** The tables of these GraphQL types; all audited tables when none are given. */
+    Set<String> tables(List<String> types) {
+        if (types == null) {
+            return null;
+        }
+        Set<String> tables = new LinkedHashSet<>();
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            Set<String> ofType = fields.tables().stream().filter(table -> fields.typeOf(table).equals(type))
+                    .collect(Collectors.toSet());
+            if (ofType.isEmpty()) {
+                throw new BadRequestException("types[" + i + "]", "'" + type + "' is not a type whose changes the hub records.");
+            }
+            tables.addAll(ofType);
+        }
+        return tables;
     }
 
     /** The cursor that resumes the change feed after this position. */

@@ -42,21 +42,21 @@ class AuditRepository {
     }
 
     /**
-     * The entries the current caller may see: of tables in {@code tables} (all when null) with a
+     * The entries the caller may see: of tables in {@code tables} (all when null) with a
      * changed column it reads, about households and people in its region and benefits of its
      * programmes.
      */
-    Condition visible(Set<String> tables) {
+    Condition visible(Caller caller, Set<String> tables) {
         Condition ofReadableColumns = DSL.falseCondition();
-        for (Map.Entry<String, List<String>> readable : fields.readableBy(Caller.current()).entrySet()) {
+        for (Map.Entry<String, List<String>> readable : fields.readableBy(caller).entrySet()) {
             if (tables == null || tables.contains(readable.getKey())) {
                 ofReadableColumns = ofReadableColumns.or(AUDIT_ENTRY.ENTITY_TABLE.eq(readable.getKey())
                         .and(DSL.arrayOverlap(AUDIT_ENTRY.CHANGED_COLUMNS, DSL.val(readable.getValue().toArray(String[]::new), AUDIT_ENTRY.CHANGED_COLUMNS.getDataType()))));
             }
         }
-        Condition households = rowScope.households();
-        Condition members = rowScope.members();
-        Condition benefits = rowScope.benefits();
+        Condition households = rowScope.households(caller);
+        Condition members = rowScope.members(caller);
+        Condition benefits = rowScope.benefits(caller);
         return AUDIT_ENTRY.POSITION.isNotNull()
                 .and(ofReadableColumns)
                 .and(households == DSL.noCondition() ? DSL.noCondition() : AUDIT_ENTRY.HOUSEHOLD_ID.isNull()

@@ -14,7 +14,9 @@ import static id.terpadu.db.Tables.AUDIT_CONTEXT;
 
 /**
  * Begins each writing transaction by telling the database who writes and through which
- * operation, in one statement; the audit triggers put it on every entry of the transaction.
+ * operation, in one statement; the audit triggers put it on every entry of the transaction. The
+ * writer comes from the thread's {@link AuditContext}: Spring calls this as a transaction begins,
+ * with no way to hand it the request.
  */
 class AuditTransactionManager extends JdbcTransactionManager {
 
@@ -28,8 +30,8 @@ class AuditTransactionManager extends JdbcTransactionManager {
         if (definition.isReadOnly()) {
             return;
         }
-        Caller caller = Caller.current();
         AuditContext.Operation operation = AuditContext.current();
+        Caller caller = operation == null ? Caller.ANONYMOUS : operation.caller();
         DSL.using(connection, SQLDialect.POSTGRES).selectFrom(AUDIT_CONTEXT.call(caller.subject(), caller.username(),
                 caller.client(), String.join(",", caller.roles().stream().sorted().toList()),
                 operation == null ? null : operation.name(), operation == null ? null : operation.requestId())).fetch();

@@ -8,11 +8,13 @@ import id.terpadu.benefit.BenefitService.EnrolBenefitInput;
 import id.terpadu.benefit.BenefitService.StopBenefitInput;
 import id.terpadu.graphql.Batches;
 import id.terpadu.graphql.GlobalId;
-import id.terpadu.household.HouseholdRepository;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
+import id.terpadu.household.Members;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -27,11 +29,11 @@ class BenefitController {
     private final BenefitService service;
     private final BenefitRepository benefits;
     private final ReferenceDataRepository referenceData;
-    private final HouseholdRepository households;
-    private final MemberRepository members;
+    private final Households households;
+    private final Members members;
 
     BenefitController(BenefitService service, BenefitRepository benefits, ReferenceDataRepository referenceData,
-                      HouseholdRepository households, MemberRepository members) {
+                      Households households, Members members) {
         this.service = service;
         this.benefits = benefits;
         this.referenceData = referenceData;
@@ -40,13 +42,13 @@ class BenefitController {
     }
 
     @MutationMapping
-    BenefitRecord enrolBenefit(@Argument EnrolBenefitInput input) {
-        return service.enrol(input);
+    BenefitRecord enrolBenefit(@Argument EnrolBenefitInput input, @ContextValue Caller caller) {
+        return service.enrol(caller, input);
     }
 
     @MutationMapping
-    BenefitRecord stopBenefit(@Argument StopBenefitInput input) {
-        return service.stop(input);
+    BenefitRecord stopBenefit(@Argument StopBenefitInput input, @ContextValue Caller caller) {
+        return service.stop(caller, input);
     }
 
     @SchemaMapping(typeName = "Benefit")
@@ -55,15 +57,15 @@ class BenefitController {
     }
 
     @BatchMapping(typeName = "Household")
-    List<List<BenefitRecord>> benefits(List<HouseholdRecord> page) {
+    List<List<BenefitRecord>> benefits(List<HouseholdRecord> page, @ContextValue Caller caller) {
         return Batches.groups(page, HouseholdRecord::getId,
-                benefits.findByHouseholds(page.stream().map(HouseholdRecord::getId).toList()), BenefitRecord::getHouseholdId);
+                benefits.findByHouseholds(caller, page.stream().map(HouseholdRecord::getId).toList()), BenefitRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Member", field = "benefits")
-    List<List<BenefitRecord>> memberBenefits(List<MemberRecord> people) {
+    List<List<BenefitRecord>> memberBenefits(List<MemberRecord> people, @ContextValue Caller caller) {
         return Batches.groups(people, MemberRecord::getId,
-                benefits.findByMembers(people.stream().map(MemberRecord::getId).toList()), BenefitRecord::getMemberId);
+                benefits.findByMembers(caller, people.stream().map(MemberRecord::getId).toList()), BenefitRecord::getMemberId);
     }
 
     @BatchMapping(typeName = "Benefit")
@@ -73,12 +75,12 @@ class BenefitController {
     }
 
     @BatchMapping(typeName = "Benefit")
-    Map<BenefitRecord, HouseholdRecord> household(List<BenefitRecord> enrolments) {
-        return households.householdsOf(enrolments, BenefitRecord::getHouseholdId);
+    Map<BenefitRecord, HouseholdRecord> household(List<BenefitRecord> enrolments, @ContextValue Caller caller) {
+        return households.of(caller, enrolments, BenefitRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Benefit")
-    Map<BenefitRecord, MemberRecord> member(List<BenefitRecord> enrolments) {
-        return members.membersOf(enrolments, BenefitRecord::getMemberId);
+    Map<BenefitRecord, MemberRecord> member(List<BenefitRecord> enrolments, @ContextValue Caller caller) {
+        return members.of(caller, enrolments, BenefitRecord::getMemberId);
     }
 }

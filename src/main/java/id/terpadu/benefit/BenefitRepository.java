@@ -1,5 +1,6 @@
 package id.terpadu.benefit;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.BenefitRecord;
@@ -18,7 +19,7 @@ import static id.terpadu.db.Tables.MEMBER;
 
 /** Enrolments of households and members in programmes. */
 @Repository
-public class BenefitRepository {
+class BenefitRepository {
 
     static final VersionedTable<BenefitRecord> TABLE = new VersionedTable<>(
             BENEFIT, BENEFIT.ID, BENEFIT.VERSION, BENEFIT.UPDATED_AT, "The benefit");
@@ -31,22 +32,22 @@ public class BenefitRepository {
         this.scope = scope;
     }
 
-    public Optional<BenefitRecord> findById(long id) {
-        return dsl.selectFrom(BENEFIT).where(BENEFIT.ID.eq(id)).and(scope.benefits()).fetchOptional();
+    Optional<BenefitRecord> findById(Caller caller, long id) {
+        return dsl.selectFrom(BENEFIT).where(BENEFIT.ID.eq(id)).and(scope.benefits(caller)).fetchOptional();
     }
 
-    List<BenefitRecord> findByHouseholds(Collection<Long> householdIds) {
+    List<BenefitRecord> findByHouseholds(Caller caller, Collection<Long> householdIds) {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.HOUSEHOLD_ID.in(householdIds))
-                .and(scope.benefits())
+                .and(scope.benefits(caller))
                 .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
                 .fetch();
     }
 
-    List<BenefitRecord> findByMembers(Collection<Long> memberIds) {
+    List<BenefitRecord> findByMembers(Caller caller, Collection<Long> memberIds) {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.MEMBER_ID.in(memberIds))
-                .and(scope.benefits())
+                .and(scope.benefits(caller))
                 .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
                 .fetch();
     }

@@ -1,5 +1,6 @@
 package id.terpadu.benefit;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.aidrule.EnrolmentRules;
 import id.terpadu.database.VersionedRows;
@@ -11,8 +12,8 @@ import id.terpadu.error.ConflictException;
 import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
-import id.terpadu.household.HouseholdRepository;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.household.Households;
+import id.terpadu.household.Members;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +35,14 @@ class BenefitService {
 
     private final BenefitRepository benefits;
     private final ReferenceDataRepository referenceData;
-    private final HouseholdRepository households;
-    private final MemberRepository members;
+    private final Households households;
+    private final Members members;
     private final VersionedRows versionedRows;
     private final RowScope scope;
     private final EnrolmentRules rules;
 
-    BenefitService(BenefitRepository benefits, ReferenceDataRepository referenceData, HouseholdRepository households,
-                   MemberRepository members, VersionedRows versionedRows, RowScope scope, EnrolmentRules rules) {
+    BenefitService(BenefitRepository benefits, ReferenceDataRepository referenceData, Households households,
+                   Members members, VersionedRows versionedRows, RowScope scope, EnrolmentRules rules) {
         this.scope = scope;
         this.rules = rules;
         this.benefits = benefits;
@@ -51,10 +52,10 @@ class BenefitService {
         this.versionedRows = versionedRows;
     }
 
-    BenefitRecord enrol(EnrolBenefitInput input) {
+    BenefitRecord enrol(Caller caller, EnrolBenefitInput input) {
         ProgrammeRecord programme = referenceData.findProgramme(input.programme())
                 .orElseThrow(() -> new NotFoundException("input.programme", "No programme has the code '" + input.programme() + "'."));
-        if (!scope.writesBenefitsOf(programme.getCode())) {
+        if (!scope.writesBenefitsOf(caller, programme.getCode())) {
             throw new ForbiddenException("input.programme", "Your role may not enrol in " + programme.getCode() + ".");
         }
         Long householdId = null;
@@ -66,14 +67,14 @@ class BenefitService {
                 throw new BadRequestException(input.kk() == null ? "input.kk" : "input.nik",
                         programme.getCode() + " enrols whole households: give the KK and no NIK.");
             }
-            householdId = households.getCurrentByKk(input.kk(), "input.kk").getId();
+            householdId = households.getCurrentByKk(caller, input.kk(), "input.kk").getId();
             ruledHouseholdId = householdId;
         } else {
             if (input.nik() == null || input.kk() != null) {
                 throw new BadRequestException(input.nik() == null ? "input.nik" : "input.kk",
                         programme.getCode() + " enrols single persons: give the NIK and no KK.");
             }
-            MemberRecord member = members.getByNik(input.nik(), "input.nik");
+            MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
             memberId = member.getId();
             ruledHouseholdId = member.getHouseholdId();
         }
@@ -122,12 +123,12 @@ class BenefitService {
                 .setReason(input.reason().strip()));
     }
 
-    BenefitRecord stop(StopBenefitInput input) {
+    BenefitRecord stop(Caller caller, StopBenefitInput input) {
         BenefitRecord benefit = GlobalId.decode(input.id())
                 .filter(id -> id.type().equals("Benefit"))
-                .flatMap(id -> benefits.findById(id.id()))
+                .flatMap(id -> benefits.findById(caller, id.id()))
                 .orElseThrow(() -> new NotFoundException("input.id", "No benefit has this ID."));
-        if (!scope.writesBenefitsOf(benefit.getProgrammeCode())) {
+        if (!scope.writesBenefitsOf(caller, benefit.getProgrammeCode())) {
             throw new ForbiddenException("input.id", "Your role may not stop benefits of " + benefit.getProgrammeCode() + ".");
         }
         if ("STOPPED".equals(benefit.getStatus())) {

@@ -3,6 +3,9 @@ package id.terpadu.database;
 import id.terpadu.error.ConflictException;
 import id.terpadu.graphql.Batches;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import org.jooq.TableRecord;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.List;
 
@@ -70,7 +74,6 @@ public class VersionedRows {
         return written;
     }
 
-    /** Marks a row as changed by a write elsewhere (a member joining a household), whatever its version. */
     /**
      * Gives the row of one key to another (a merged-away person's facet to the kept record), with a
      * new version, so a client that read the other key's version rereads it.
@@ -84,12 +87,31 @@ public class VersionedRows {
                 .execute();
     }
 
+    /** Marks a row as changed by a write elsewhere (a member joining a household), whatever its version. */
     public <R extends TableRecord<R>> void touch(VersionedTable<R> versioned, long key) {
         dsl.update(versioned.table())
                 .set(versioned.version(), versioned.version().plus(1L))
                 .set(versioned.updatedAt(), OffsetDateTime.now())
                 .where(versioned.key().eq(key))
                 .execute();
+    }
+
+    /** Whether a row of this key exists. */
+    public <R extends TableRecord<R>> boolean exists(VersionedTable<R> versioned, long key) {
+        return dsl.fetchExists(versioned.table(), versioned.key().eq(key));
+    }
+
+    /** The row of this key as a JSON object of its columns, for a record of what it said; empty when there is none. */
+    public <R extends TableRecord<R>> Optional<JSONB> snapshot(VersionedTable<R> versioned, long key) {
+        return dsl.select(DSL.jsonbObject(versioned.table().fields()))
+                .from(versioned.table())
+                .where(versioned.key().eq(key))
+                .fetchOptional(Record1::value1);
+    }
+
+    /** Removes the row of this key, if any. */
+    public <R extends TableRecord<R>> void delete(VersionedTable<R> versioned, long key) {
+        dsl.deleteFrom(versioned.table()).where(versioned.key().eq(key)).execute();
     }
 
     private <R extends TableRecord<R>> R update(VersionedTable<R> versioned, long key, long expectedVersion, R changes) {

@@ -5,9 +5,11 @@ import id.terpadu.db.tables.records.MemberMergeRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.duplicate.MemberMergeService.MergeMembersInput;
 import id.terpadu.graphql.Batches;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -22,10 +24,10 @@ class DuplicateController {
     private final DuplicateSearch search;
     private final MemberMergeService mergeService;
     private final MergeRepository merges;
-    private final HouseholdRepository households;
+    private final Households households;
 
     DuplicateController(DuplicateSearch search, MemberMergeService mergeService, MergeRepository merges,
-                        HouseholdRepository households) {
+                        Households households) {
         this.search = search;
         this.mergeService = mergeService;
         this.merges = merges;
@@ -33,13 +35,13 @@ class DuplicateController {
     }
 
     @QueryMapping
-    List<DuplicateCandidate> duplicateCandidates(@Argument String region, @Argument Integer first) {
-        return search.candidates(region, first);
+    List<DuplicateCandidate> duplicateCandidates(@Argument String region, @Argument Integer first, @ContextValue Caller caller) {
+        return search.candidates(caller, region, first);
     }
 
     @MutationMapping
-    MemberRecord mergeMembers(@Argument MergeMembersInput input) {
-        return mergeService.merge(input);
+    MemberRecord mergeMembers(@Argument MergeMembersInput input, @ContextValue Caller caller) {
+        return mergeService.merge(caller, input);
     }
 
     @BatchMapping(typeName = "Member")
@@ -49,7 +51,7 @@ class DuplicateController {
     }
 
     @BatchMapping(typeName = "MemberMerge")
-    Map<MemberMergeRecord, HouseholdRecord> household(List<MemberMergeRecord> mergedRecords) {
-        return households.householdsOf(mergedRecords, MemberMergeRecord::getHouseholdId);
+    Map<MemberMergeRecord, HouseholdRecord> household(List<MemberMergeRecord> mergedRecords, @ContextValue Caller caller) {
+        return households.of(caller, mergedRecords, MemberMergeRecord::getHouseholdId);
     }
 }

@@ -1,20 +1,17 @@
 package id.terpadu.duplicate;
 
 import id.terpadu.access.Caller;
-import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.BenefitRecord;
-import id.terpadu.db.tables.records.EducationFacetRecord;
-import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import id.terpadu.db.tables.records.MemberRecord;
-import id.terpadu.education.EducationFacets;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.NotFoundException;
+import id.terpadu.database.VersionedRows;
 import id.terpadu.graphql.GlobalId;
-import id.terpadu.health.HealthFacets;
-import id.terpadu.household.HouseholdRepository;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.household.Households;
+import id.terpadu.household.MemberFacet;
+import id.terpadu.household.Members;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Merges two records of one person into one, in one transaction: the removed record's benefits,
@@ -32,25 +28,30 @@ import java.util.Optional;
 @Transactional
 class MemberMergeService {
 
-    private final MemberRepository members;
+    private final Members members;
+    private final Households households;
     private final MergeRepository merges;
     private final VersionedRows versionedRows;
+    private final List<MemberFacet<?>> facets;
 
-    MemberMergeService(MemberRepository members, MergeRepository merges, VersionedRows versionedRows) {
+    MemberMergeService(Members members, Households households, MergeRepository merges, VersionedRows versionedRows,
+                       List<MemberFacet<?>> facets) {
         this.members = members;
+        this.households = households;
         this.merges = merges;
         this.versionedRows = versionedRows;
+        this.facets = facets;
     }
 
-    MemberRecord merge(MergeMembersInput input) {
+    MemberRecord merge(Caller caller, MergeMembersInput input) {
         if (Objects.equals(input.keepNik(), input.mergeNik())) {
             throw new BadRequestException("input.mergeNik", "The same NIK is given twice: name the record to keep and another one to merge into it.");
         }
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the two records are one person.");
         }
-        long keepId = members.getByNik(input.keepNik(), "input.keepNik").getId();
-        long mergeId = members.getByNik(input.mergeNik(), "input.mergeNik").getId();
+        long keepId = members.getByNik(caller, input.keepNik(), "input.keepNik").getId();
+        long mergeId = members.getByNik(caller, input.mergeNik(), "input.mergeNik").getId();
         List<MemberRecord> locked = merges.lock(keepId, mergeId);
         MemberRecord kept = current(locked, keepId, "input.keepNik");
         MemberRecord merged = current(locked, mergeId, "input.mergeNik");
@@ -69,8 +70,8 @@ class MemberMergeService {
                             "keptBenefitId", GlobalId.encode("Benefit", pair.kept().getId())));
         });
 
-        Optional<HealthFacetRecord> health = merges.healthFacet(merged.getId());
-        Optional<EducationFacetRecord> education = merges.educationFacet(merged.getId());
+        // what the removed record's facets said, before any of them moves
+        var facetsSnapshot = merges.facetsSnapshot(facets, merged.getId());
         try {
             merges.moveBenefits(merged.getId(), kept.getId());
         } catch (DataIntegrityViolationException doubleAid) {
@@ -79,11 +80,10 @@ class MemberMergeService {
         }
         // a facet moves over when the kept record has none; otherwise the kept record's stays and
         // the removed record's is kept in the merge record only
-        if (health.isPresent() && merges.healthFacet(kept.getId()).isEmpty()) {
-            versionedRows.rekey(HealthFacets.TABLE, merged.getId(), kept.getId());
-        }
-        if (education.isPresent() && merges.educationFacet(kept.getId()).isEmpty()) {
-            versionedRows.rekey(EducationFacets.TABLE, merged.getId(), kept.getId());
+        for (MemberFacet<?> facet : facets) {
+            if (versionedRows.exists(facet.table(), merged.getId()) && !versionedRows.exists(facet.table(), kept.getId())) {
+                versionedRows.rekey(facet.table(), merged.getId(), kept.getId());
+            }
         }
         merges.moveHistory(merged.getId(), kept.getId());
         merges.recordMerge(new MemberMergeRecord()
@@ -96,16 +96,17 @@ class MemberMergeService {
                 .setHouseholdId(merged.getHouseholdId())
                 .setRelationship(merged.getRelationship())
                 .setRegisteredAt(merged.getRegisteredAt())
-                .setFacets(MergeRepository.facetsSnapshot(health, education))
+                .setFacets(facetsSnapshot)
                 .setReason(input.reason().strip())
-                .setMergedBy(mergedBy()));
+                .setMergedBy(Objects.requireNonNullElse(caller.name(), "unknown")));
+        facets.forEach(facet -> versionedRows.delete(facet.table(), merged.getId()));
         merges.remove(merged.getId());
         if (othersAtHome == 0) {
-            merges.dissolve(merged.getHouseholdId());
+            households.dissolve(merged.getHouseholdId());
         }
-        versionedRows.touch(HouseholdRepository.CORE, merged.getHouseholdId());
-        versionedRows.touch(MemberRepository.CORE, kept.getId());
-        return members.findById(kept.getId()).orElseThrow();
+        households.touch(merged.getHouseholdId());
+        members.touch(kept.getId());
+        return members.find(caller, kept.getId()).orElseThrow();
     }
 
     /** The record as locked now; a record merged away by someone else meanwhile no longer exists. */
@@ -123,11 +124,6 @@ class MemberMergeService {
 
     private static String period(BenefitRecord benefit) {
         return "from " + benefit.getStartsOn() + (benefit.getEndsOn() == null ? " without an end" : " to " + benefit.getEndsOn());
-    }
-
-    private static String mergedBy() {
-        Caller caller = Caller.current();
-        return Objects.requireNonNullElse(caller.username(), Objects.requireNonNullElse(caller.subject(), "unknown"));
     }
 
     record MergeMembersInput(String keepNik, long keepExpectedVersion, String mergeNik, long mergeExpectedVersion,

@@ -2,14 +2,13 @@ package id.terpadu.duplicate;
 
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.records.BenefitRecord;
-import id.terpadu.db.tables.records.EducationFacetRecord;
-import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.household.MemberFacet;
 import org.jooq.DSLContext;
-import org.jooq.JSONFormat;
 import org.jooq.JSONB;
-import org.jooq.Record;
+import org.jooq.JSONEntry;
+import org.jooq.Record1;
 import org.jooq.Records;
 import org.springframework.stereotype.Repository;
 
@@ -19,14 +18,16 @@ import java.util.List;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.BENEFIT;
-import static id.terpadu.db.Tables.EDUCATION_FACET;
-import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.jsonEntry;
+import static org.jooq.impl.DSL.jsonbObject;
+import static org.jooq.impl.DSL.select;
 
-/** What a merge of two member records reads and rewrites: their benefits, facets, moves and merge records. */
+/** What a merge of two member records reads and rewrites: their benefits, moves and merge records. */
 @Repository
 class MergeRepository {
 
@@ -47,8 +48,6 @@ class MergeRepository {
      * Answers the rows as they are now: a record merged away meanwhile is missing.
      */
     List<MemberRecord> lock(long oneId, long otherId) {
-        // households before people, as an enrolment takes them: a merge and an enrolment of the
-        // merged record then wait for each other instead of deadlocking
         List<Long> householdIds = dsl.select(MEMBER.HOUSEHOLD_ID).from(MEMBER).where(MEMBER.ID.in(oneId, otherId))
                 .fetch(MEMBER.HOUSEHOLD_ID);
         dsl.select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.ID.in(householdIds)).orderBy(HOUSEHOLD.ID)
@@ -85,21 +84,19 @@ class MergeRepository {
                 .execute();
     }
 
-    Optional<HealthFacetRecord> healthFacet(long memberId) {
-        return dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberId)).fetchOptional();
-    }
-
-    Optional<EducationFacetRecord> educationFacet(long memberId) {
-        return dsl.selectFrom(EDUCATION_FACET).where(EDUCATION_FACET.MEMBER_ID.eq(memberId)).fetchOptional();
-    }
-
-    /** The facets the removed record had, as JSON for its merge record. */
-    static JSONB facetsSnapshot(Optional<HealthFacetRecord> health, Optional<EducationFacetRecord> education) {
-        return JSONB.jsonb("{\"health\": " + json(health) + ", \"education\": " + json(education) + "}");
-    }
-
-    private static String json(Optional<? extends Record> facet) {
-        return facet.map(row -> row.formatJSON(JSONFormat.DEFAULT_FOR_RECORDS)).orElse("null");
+    /**
+     * The removed record's facets as they are, one JSON object keyed by each facet's table
+     * ({@code {"health_facet": {...}, "education_facet": null}}), for its merge record: what it said
+     * is disclosed later field by field, as the policy of each facet's type allows.
+     */
+    JSONB facetsSnapshot(List<MemberFacet<?>> facets, long mergedId) {
+        List<JSONEntry<JSONB>> entries = facets.stream()
+                .map(facet -> jsonEntry(facet.table().table().getName(), field(
+                        select(jsonbObject(facet.table().table().fields()))
+                                .from(facet.table().table())
+                                .where(facet.table().key().eq(mergedId)))))
+                .toList();
+        return dsl.select(jsonbObject(entries)).fetchSingle(Record1::value1);
     }
 
     void moveHistory(long mergedId, long keptId) {
@@ -112,16 +109,9 @@ class MergeRepository {
         dsl.insertInto(MEMBER_MERGE).set(merge).execute();
     }
 
-    /** Removes the merged record and what of its facets was not carried over. */
+    /** Removes the merged record (its facets are moved or removed before). */
     void remove(long mergedId) {
-        dsl.deleteFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(mergedId)).execute();
-        dsl.deleteFrom(EDUCATION_FACET).where(EDUCATION_FACET.MEMBER_ID.eq(mergedId)).execute();
         dsl.deleteFrom(MEMBER).where(MEMBER.ID.eq(mergedId)).execute();
-    }
-
-    /** A family card whose only person was merged away lists no one any more. */
-    void dissolve(long householdId) {
-        dsl.update(HOUSEHOLD).set(HOUSEHOLD.STATUS, "DISSOLVED").where(HOUSEHOLD.ID.eq(householdId)).execute();
     }
 
     /** The records merged into these members, newest first. */

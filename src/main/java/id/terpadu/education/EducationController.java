@@ -4,9 +4,11 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.education.EducationService.UpdateSchoolStatusInput;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Members;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -19,17 +21,17 @@ class EducationController {
 
     private final EducationService service;
     private final VersionedRows versionedRows;
-    private final MemberRepository members;
+    private final Members members;
 
-    EducationController(EducationService service, VersionedRows versionedRows, MemberRepository members) {
+    EducationController(EducationService service, VersionedRows versionedRows, Members members) {
         this.service = service;
         this.versionedRows = versionedRows;
         this.members = members;
     }
 
     @MutationMapping
-    EducationFacetRecord updateSchoolStatus(@Argument UpdateSchoolStatusInput input) {
-        return service.updateSchoolStatus(input);
+    EducationFacetRecord updateSchoolStatus(@Argument UpdateSchoolStatusInput input, @ContextValue Caller caller) {
+        return service.updateSchoolStatus(caller, input);
     }
 
     @BatchMapping(typeName = "Member")
@@ -38,7 +40,7 @@ class EducationController {
     }
 
     @BatchMapping(typeName = "EducationFacet")
-    Map<EducationFacetRecord, MemberRecord> member(List<EducationFacetRecord> facets) {
-        return members.membersOf(facets, EducationFacetRecord::getMemberId);
+    Map<EducationFacetRecord, MemberRecord> member(List<EducationFacetRecord> facets, @ContextValue Caller caller) {
+        return members.of(caller, facets, EducationFacetRecord::getMemberId);
     }
 }

@@ -2,16 +2,22 @@ package id.terpadu.education;
 
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.EducationFacetRecord;
+import id.terpadu.household.MemberFacet;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static id.terpadu.db.Tables.EDUCATION_FACET;
 
-/** The education office's facet of a person. */
-public final class EducationFacets {
+/** The education office's facet of a person: its table, registered as a member facet. */
+@Configuration(proxyBeanMethods = false)
+class EducationFacets {
 
-    public static final VersionedTable<EducationFacetRecord> TABLE = new VersionedTable<>(
+    static final VersionedTable<EducationFacetRecord> TABLE = new VersionedTable<>(
             EDUCATION_FACET, EDUCATION_FACET.MEMBER_ID, EDUCATION_FACET.VERSION, EDUCATION_FACET.UPDATED_AT,
             "The person's school record");
 
-    private EducationFacets() {
+    @Bean
+    MemberFacet<EducationFacetRecord> educationFacet() {
+        return new MemberFacet<>("EducationFacet", TABLE);
     }
 }

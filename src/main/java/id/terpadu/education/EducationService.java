@@ -4,7 +4,8 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Members;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,16 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class EducationService {
 
-    private final MemberRepository members;
+    private final Members members;
     private final VersionedRows versionedRows;
 
-    EducationService(MemberRepository members, VersionedRows versionedRows) {
+    EducationService(Members members, VersionedRows versionedRows) {
         this.members = members;
         this.versionedRows = versionedRows;
     }
 
-    EducationFacetRecord updateSchoolStatus(UpdateSchoolStatusInput input) {
-        MemberRecord member = members.getByNik(input.nik(), "input.nik");
+    EducationFacetRecord updateSchoolStatus(Caller caller, UpdateSchoolStatusInput input) {
+        MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
         if ("ENROLLED".equals(input.schoolStatus()) && input.schoolLevel() == null) {
             throw new BadRequestException("input.schoolLevel", "Give the school level of an enrolled pupil.");
         }

@@ -3,7 +3,7 @@ package id.terpadu.error;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import id.terpadu.observability.RequestIds;
+import id.terpadu.request.RequestIds;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;

@@ -1,8 +1,5 @@
 package id.terpadu.graphql;
 
-import id.terpadu.db.tables.records.BenefitRecord;
-import id.terpadu.db.tables.records.HouseholdRecord;
-import id.terpadu.db.tables.records.MemberRecord;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.execution.ClassNameTypeResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+import java.util.List;
 
 /**
  * Scalars, which GraphQL type each jOOQ record stands for when a field returns an interface, and
@@ -43,12 +42,11 @@ class GraphQlConfiguration {
         };
     }
 
+    /** Which type an object of an interface field is: the node type whose record class it is. */
     @Bean
-    GraphQlSourceBuilderCustomizer nodeTypes() {
+    GraphQlSourceBuilderCustomizer nodeTypes(List<NodeType<?>> types) {
         ClassNameTypeResolver resolver = new ClassNameTypeResolver();
-        resolver.addMapping(HouseholdRecord.class, "Household");
-        resolver.addMapping(MemberRecord.class, "Member");
-        resolver.addMapping(BenefitRecord.class, "Benefit");
+        types.forEach(type -> resolver.addMapping(type.recordType(), type.name()));
         return builder -> builder.defaultTypeResolver(resolver);
     }
 }

@@ -1,35 +1,31 @@
 package id.terpadu.graphql;
 
-import id.terpadu.benefit.BenefitRepository;
-import id.terpadu.household.HouseholdRepository;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** {@code node(id:)}: any object with a global ID. */
+/** {@code node(id:)}: any object with a global ID, of the node types the modules register. */
 @Controller
 class NodeController {
 
-    private final HouseholdRepository households;
-    private final MemberRepository members;
-    private final BenefitRepository benefits;
+    private final Map<String, NodeType<?>> types;
 
-    NodeController(HouseholdRepository households, MemberRepository members, BenefitRepository benefits) {
-        this.households = households;
-        this.members = members;
-        this.benefits = benefits;
+    NodeController(List<NodeType<?>> types) {
+        this.types = types.stream().collect(Collectors.toUnmodifiableMap(NodeType::name, Function.identity()));
     }
 
     @QueryMapping
-    Object node(@Argument String id) {
-        return GlobalId.decode(id).flatMap(globalId -> switch (globalId.type()) {
-            case "Household" -> households.findById(globalId.id()).map(Object.class::cast);
-            case "Member" -> members.findById(globalId.id()).map(Object.class::cast);
-            case "Benefit" -> benefits.findById(globalId.id()).map(Object.class::cast);
-            default -> Optional.empty();
-        }).orElse(null);
+    Object node(@Argument String id, @ContextValue Caller caller) {
+        return GlobalId.decode(id)
+                .filter(globalId -> types.containsKey(globalId.type()))
+                .flatMap(globalId -> types.get(globalId.type()).find(caller, globalId.id()))
+                .orElse(null);
     }
 }

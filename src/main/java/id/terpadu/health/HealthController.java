@@ -6,9 +6,11 @@ import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.health.HealthService.UpdateJknStatusInput;
 import id.terpadu.health.JknStatusList.UpdateJknStatusesInput;
 import id.terpadu.health.JknStatusList.Updates;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Members;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -21,10 +23,10 @@ class HealthController {
 
     private final HealthService service;
     private final VersionedRows versionedRows;
-    private final MemberRepository members;
+    private final Members members;
     private final JknStatusSync sync;
 
-    HealthController(HealthService service, VersionedRows versionedRows, MemberRepository members, JknStatusSync sync) {
+    HealthController(HealthService service, VersionedRows versionedRows, Members members, JknStatusSync sync) {
         this.service = service;
         this.sync = sync;
         this.versionedRows = versionedRows;
@@ -32,13 +34,13 @@ class HealthController {
     }
 
     @MutationMapping
-    HealthFacetRecord updateJknStatus(@Argument UpdateJknStatusInput input) {
-        return service.updateJknStatus(input);
+    HealthFacetRecord updateJknStatus(@Argument UpdateJknStatusInput input, @ContextValue Caller caller) {
+        return service.updateJknStatus(caller, input);
     }
 
     @MutationMapping
-    Updates updateJknStatuses(@Argument UpdateJknStatusesInput input) {
-        return sync.update(input);
+    Updates updateJknStatuses(@Argument UpdateJknStatusesInput input, @ContextValue Caller caller) {
+        return sync.update(caller, input);
     }
 
     @BatchMapping(typeName = "Member")
@@ -47,7 +49,7 @@ class HealthController {
     }
 
     @BatchMapping(typeName = "HealthFacet")
-    Map<HealthFacetRecord, MemberRecord> member(List<HealthFacetRecord> facets) {
-        return members.membersOf(facets, HealthFacetRecord::getMemberId);
+    Map<HealthFacetRecord, MemberRecord> member(List<HealthFacetRecord> facets, @ContextValue Caller caller) {
+        return members.of(caller, facets, HealthFacetRecord::getMemberId);
     }
 }

@@ -4,7 +4,8 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Members;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,16 +16,16 @@ import java.time.LocalDate;
 @Transactional
 class HealthService {
 
-    private final MemberRepository members;
+    private final Members members;
     private final VersionedRows versionedRows;
 
-    HealthService(MemberRepository members, VersionedRows versionedRows) {
+    HealthService(Members members, VersionedRows versionedRows) {
         this.members = members;
         this.versionedRows = versionedRows;
     }
 
-    HealthFacetRecord updateJknStatus(UpdateJknStatusInput input) {
-        MemberRecord member = members.getByNik(input.nik(), "input.nik");
+    HealthFacetRecord updateJknStatus(Caller caller, UpdateJknStatusInput input) {
+        MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
         boolean insured = !"NONE".equals(input.segment());
         if (insured && (input.jknNumber() == null || !input.jknNumber().matches("[0-9]{13}"))) {
             throw new BadRequestException("input.jknNumber", "A JKN card number has 13 digits; it is required unless the segment is NONE.");

@@ -1,5 +1,7 @@
 package id.terpadu.health;
 
+import id.terpadu.db.tables.HealthFacet;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +36,17 @@ public class InsuranceCover {
         }
     }
 
+    /**
+     * Whether a member is without active cover, on the member's (left-joined) health facet: no
+     * record at all, segment NONE or cover not active. The one definition the rules and filters share.
+     */
+    public static Condition uninsured(HealthFacet cover) {
+        return cover.ACTIVE.isDistinctFrom(true);
+    }
+
     /** The cover of each of these households, in one statement; households without members are left out. */
     public Map<Long, Cover> ofHouseholds(Collection<Long> householdIds) {
-        return dsl.select(MEMBER.HOUSEHOLD_ID, count(), count().filterWhere(HEALTH_FACET.ACTIVE.isDistinctFrom(true)))
+        return dsl.select(MEMBER.HOUSEHOLD_ID, count(), count().filterWhere(uninsured(HEALTH_FACET)))
                 .from(MEMBER)
                 .leftJoin(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))

@@ -8,7 +8,8 @@ import id.terpadu.health.JknStatusList.Row;
 import id.terpadu.health.JknStatusList.RowResult;
 import id.terpadu.health.JknStatusList.UpdateJknStatusesInput;
 import id.terpadu.health.JknStatusList.Updates;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Members;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep6;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,9 @@ import static org.jooq.impl.DSL.excluded;
 class JknStatusSync {
 
     private final DSLContext dsl;
-    private final MemberRepository members;
+    private final Members members;
 
-    JknStatusSync(DSLContext dsl, MemberRepository members) {
+    JknStatusSync(DSLContext dsl, Members members) {
         this.dsl = dsl;
         this.members = members;
     }
@@ -52,7 +53,7 @@ class JknStatusSync {
     private record Problem(String field, String message) {
     }
 
-    Updates update(UpdateJknStatusesInput input) {
+    Updates update(Caller caller, UpdateJknStatusesInput input) {
         if (input.source() == null || input.source().isBlank()) {
             throw new BadRequestException("input.source", "Name the insurer's list these statuses come from.");
         }
@@ -82,7 +83,7 @@ class JknStatusSync {
             }
         }
         Map<String, MemberRecord> byNik = niks.isEmpty() ? Map.of()
-                : members.findByNiks(niks).stream().collect(Collectors.toMap(MemberRecord::getNik, member -> member));
+                : members.findByNiks(caller, niks).stream().collect(Collectors.toMap(MemberRecord::getNik, member -> member));
         for (int i = 0; i < rows.size(); i++) {
             MemberRecord member = byNik.get(rows.get(i).nik());
             Row row = rows.get(i);

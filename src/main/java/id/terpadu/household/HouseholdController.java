@@ -1,5 +1,6 @@
 package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -9,9 +10,10 @@ import id.terpadu.household.HouseholdInputs.AddMemberInput;
 import id.terpadu.household.HouseholdInputs.ChangeHouseholdKkInput;
 import id.terpadu.household.HouseholdInputs.RegisterHouseholdInput;
 import id.terpadu.household.HouseholdInputs.UpdateHouseholdAddressInput;
-import id.terpadu.member.MemberRepository;
+import id.terpadu.identity.IdentityNumbers;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -38,14 +40,15 @@ class HouseholdController {
     }
 
     @QueryMapping
-    HouseholdRecord household(@Argument String kk) {
-        return households.findByKk(kk).orElse(null);
+    HouseholdRecord household(@Argument String kk, @ContextValue Caller caller) {
+        IdentityNumbers.checkDigits(kk, "kk", "KK");
+        return households.findByKk(caller, kk).orElse(null);
     }
 
     @QueryMapping
-    HouseholdConnection households(@Argument HouseholdFilter filter, @Argument Integer first, @Argument String after,
-                                   @Argument HouseholdOrder orderBy) {
-        return search.page(filter, first, after, orderBy);
+    HouseholdConnection households(@Argument Map<String, Object> filter, @Argument Integer first, @Argument String after,
+                                   @Argument HouseholdOrder orderBy, @ContextValue Caller caller) {
+        return search.page(caller, filter, first, after, orderBy);
     }
 
     @SchemaMapping(typeName = "HouseholdConnection")
@@ -54,23 +57,23 @@ class HouseholdController {
     }
 
     @MutationMapping
-    HouseholdRecord registerHousehold(@Argument RegisterHouseholdInput input) {
-        return service.register(input);
+    HouseholdRecord registerHousehold(@Argument RegisterHouseholdInput input, @ContextValue Caller caller) {
+        return service.register(caller, input);
     }
 
     @MutationMapping
-    MemberRecord addMember(@Argument AddMemberInput input) {
-        return service.addMember(input);
+    MemberRecord addMember(@Argument AddMemberInput input, @ContextValue Caller caller) {
+        return service.addMember(caller, input);
     }
 
     @MutationMapping
-    HouseholdRecord updateHouseholdAddress(@Argument UpdateHouseholdAddressInput input) {
-        return service.updateAddress(input);
+    HouseholdRecord updateHouseholdAddress(@Argument UpdateHouseholdAddressInput input, @ContextValue Caller caller) {
+        return service.updateAddress(caller, input);
     }
 
     @MutationMapping
-    HouseholdRecord changeHouseholdKk(@Argument ChangeHouseholdKkInput input) {
-        return service.changeKk(input);
+    HouseholdRecord changeHouseholdKk(@Argument ChangeHouseholdKkInput input, @ContextValue Caller caller) {
+        return service.changeKk(caller, input);
     }
 
     @SchemaMapping(typeName = "Household")
@@ -79,14 +82,14 @@ class HouseholdController {
     }
 
     @BatchMapping(typeName = "Household")
-    List<List<MemberRecord>> members(List<HouseholdRecord> page) {
-        return Batches.groups(page, HouseholdRecord::getId, members.findByHouseholds(ids(page)), MemberRecord::getHouseholdId);
+    List<List<MemberRecord>> members(List<HouseholdRecord> page, @ContextValue Caller caller) {
+        return Batches.groups(page, HouseholdRecord::getId, members.findByHouseholds(caller, ids(page)), MemberRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Household")
-    Map<HouseholdRecord, MemberRecord> head(List<HouseholdRecord> page) {
+    Map<HouseholdRecord, MemberRecord> head(List<HouseholdRecord> page, @ContextValue Caller caller) {
         return Batches.lookup(page, HouseholdRecord::getId,
-                Batches.index(members.findHeads(ids(page)), MemberRecord::getHouseholdId));
+                Batches.index(members.findHeads(caller, ids(page)), MemberRecord::getHouseholdId));
     }
 
     @BatchMapping(typeName = "Household")

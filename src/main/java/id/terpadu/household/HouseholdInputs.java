@@ -1,6 +1,6 @@
 package id.terpadu.household;
 
-import id.terpadu.member.NewMemberInput;
+import id.terpadu.household.NewMemberInput;
 
 import java.util.List;
 

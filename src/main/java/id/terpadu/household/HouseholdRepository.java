@@ -1,32 +1,28 @@
 package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
-import id.terpadu.error.NotFoundException;
-import id.terpadu.graphql.Batches;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
 
-/** Households and their family-card history. */
+/** Households and their family-card history, as a caller may see them. */
 @Repository
-public class HouseholdRepository {
+class HouseholdRepository {
 
     /** The household's core record: KK, address and members, owned by the village and UPT-PK. */
-    public static final VersionedTable<HouseholdRecord> CORE = new VersionedTable<>(
+    static final VersionedTable<HouseholdRecord> CORE = new VersionedTable<>(
             HOUSEHOLD, HOUSEHOLD.ID, HOUSEHOLD.VERSION, HOUSEHOLD.UPDATED_AT, "The household");
 
     private final DSLContext dsl;
@@ -38,10 +34,10 @@ public class HouseholdRepository {
     }
 
     /** The household holding this KK now, or else the one that held it before. */
-    public Optional<HouseholdRecord> findByKk(String kk) {
-        return findCurrentByKk(kk)
+    Optional<HouseholdRecord> findByKk(Caller caller, String kk) {
+        return findCurrentByKk(caller, kk)
                 .or(() -> dsl.selectFrom(HOUSEHOLD)
-                        .where(scope.households())
+                        .where(scope.households(caller))
                         .and(HOUSEHOLD.ID.in(dsl.select(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)
                                 .from(HOUSEHOLD_KK_HISTORY)
                                 .where(HOUSEHOLD_KK_HISTORY.KK.eq(kk))))
@@ -51,37 +47,26 @@ public class HouseholdRepository {
     }
 
     /** The household holding this KK now. */
-    public Optional<HouseholdRecord> findCurrentByKk(String kk) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.KK.eq(kk)).and(scope.households()).fetchOptional();
+    Optional<HouseholdRecord> findCurrentByKk(Caller caller, String kk) {
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.KK.eq(kk)).and(scope.households(caller)).fetchOptional();
     }
 
-    /** The household holding this KK now; NOT_FOUND on the input field otherwise. */
-    public HouseholdRecord getCurrentByKk(String kk, String field) {
-        return findCurrentByKk(kk).orElseThrow(() -> new NotFoundException(field, "No household holds this KK."));
+    Optional<HouseholdRecord> findById(Caller caller, long id) {
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).and(scope.households(caller)).fetchOptional();
     }
 
-    public Optional<HouseholdRecord> findById(long id) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).and(scope.households()).fetchOptional();
-    }
-
-    public List<HouseholdRecord> findAllById(Collection<Long> ids) {
-        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.in(ids)).and(scope.households()).fetch();
-    }
-
-    /** For each source, the household its id names (in one statement); sources without one are left out. */
-    public <S> Map<S, HouseholdRecord> householdsOf(List<S> sources, Function<S, Long> householdId) {
-        List<Long> ids = sources.stream().map(householdId).filter(Objects::nonNull).distinct().toList();
-        return Batches.lookup(sources, householdId, Batches.index(ids.isEmpty() ? List.of() : findAllById(ids), HouseholdRecord::getId));
+    List<HouseholdRecord> findAllById(Caller caller, Collection<Long> ids) {
+        return dsl.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.in(ids)).and(scope.households(caller)).fetch();
     }
 
     /** One page in the given order, starting after the seek values; one row more than asked tells whether more follow. */
-    List<HouseholdRecord> page(Condition condition, List<SortField<?>> order, Object[] after, int limit) {
-        var ordered = dsl.selectFrom(HOUSEHOLD).where(condition).and(scope.households()).orderBy(order);
+    List<HouseholdRecord> page(Caller caller, Condition condition, List<SortField<?>> order, Object[] after, int limit) {
+        var ordered = dsl.selectFrom(HOUSEHOLD).where(condition).and(scope.households(caller)).orderBy(order);
         return (after == null ? ordered.limit(limit) : ordered.seek(after).limit(limit)).fetch();
     }
 
-    int count(Condition condition) {
-        return dsl.fetchCount(HOUSEHOLD, condition.and(scope.households()));
+    int count(Caller caller, Condition condition) {
+        return dsl.fetchCount(HOUSEHOLD, condition.and(scope.households(caller)));
     }
 
     HouseholdRecord insert(HouseholdRecord household) {
@@ -103,8 +88,14 @@ public class HouseholdRepository {
                 .fetch();
     }
 
+    /** Whether a household holds or held this KK anywhere in the hub, also outside the caller's region. */
     boolean kkInUse(String kk) {
         return dsl.fetchExists(HOUSEHOLD, HOUSEHOLD.KK.eq(kk))
                 || dsl.fetchExists(HOUSEHOLD_KK_HISTORY, HOUSEHOLD_KK_HISTORY.KK.eq(kk));
+    }
+
+    /** Marks a family card no longer in use: everyone on it is gone. */
+    void dissolve(long householdId) {
+        dsl.update(HOUSEHOLD).set(HOUSEHOLD.STATUS, "DISSOLVED").where(HOUSEHOLD.ID.eq(householdId)).execute();
     }
 }

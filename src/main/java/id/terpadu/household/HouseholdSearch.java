@@ -1,11 +1,14 @@
 package id.terpadu.household;
 
+import id.terpadu.access.Caller;
+import id.terpadu.access.RowScope;
+import id.terpadu.db.tables.Member;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.Edge;
 import id.terpadu.graphql.PageInfo;
-import id.terpadu.programme.ReferenceDataRepository;
+import id.terpadu.graphql.Paging;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionRepository;
 import org.jooq.Condition;
@@ -15,129 +18,120 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import static id.terpadu.db.Tables.BENEFIT;
-import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.MEMBER;
-import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;
 
 /**
  * Lists households page by page with keyset pagination: a cursor holds the sort values of the last
- * row, so a deep page costs what the first one does.
+ * row, so a deep page costs what the first one does. The filter's region and name are the
+ * register's own; its other fields are registered by the features that own them.
  */
 @Service
 @Transactional(readOnly = true)
 class HouseholdSearch {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 100;
+    private static final String REGION = "region";
+    private static final String NAME = "name";
+    private static final Member NAMED = MEMBER.as("named");
 
     private final HouseholdRepository households;
     private final RegionRepository regions;
-    private final ReferenceDataRepository referenceData;
+    private final RowScope scope;
+    private final Paging paging;
+    private final Map<String, HouseholdFilterField> fields;
 
-    HouseholdSearch(HouseholdRepository households, RegionRepository regions, ReferenceDataRepository referenceData) {
-        this.referenceData = referenceData;
+    HouseholdSearch(HouseholdRepository households, RegionRepository regions, RowScope scope, Paging paging,
+                    List<HouseholdFilterField> fields) {
         this.households = households;
         this.regions = regions;
+        this.scope = scope;
+        this.paging = paging;
+        this.fields = fields.stream().collect(Collectors.toUnmodifiableMap(HouseholdFilterField::name, Function.identity()));
     }
 
-    HouseholdConnection page(HouseholdFilter filter, Integer first, String after, HouseholdOrder order) {
-        int size = first == null ? DEFAULT_PAGE_SIZE : first;
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("first", "A page holds 1 to " + MAX_PAGE_SIZE + " households.");
-        }
+    HouseholdConnection page(Caller caller, Map<String, Object> filter, Integer first, String after, HouseholdOrder order) {
+        int size = paging.size(first, "first");
         HouseholdOrder sort = order == null ? HouseholdOrder.DEFAULT
                 : new HouseholdOrder(order.field(), order.direction() == null ? HouseholdOrder.Direction.ASC : order.direction());
-        Condition condition = condition(filter);
-        Object[] seek = after == null ? null : seekValues(Cursor.decode(after, sort.field()), sort.field());
-        List<HouseholdRecord> rows = households.page(condition, sortFields(sort), seek, size + 1);
-        boolean hasNext = rows.size() > size;
+        Condition condition = condition(caller, filter);
+        Object[] seek = after == null ? null : seekValues(caller, Cursor.decode(after, sort.field()), sort.field());
+        List<HouseholdRecord> rows = households.page(caller, condition, sortFields(sort), seek, size + 1);
         List<Edge<HouseholdRecord>> edges = rows.stream()
                 .limit(size)
                 .map(row -> new Edge<>(Cursor.encode(sort.field(), row), row))
                 .toList();
-        PageInfo pageInfo = new PageInfo(hasNext, after != null,
-                edges.isEmpty() ? null : edges.getFirst().cursor(),
-                edges.isEmpty() ? null : edges.getLast().cursor());
-        return new HouseholdConnection(edges, pageInfo, condition);
+        return new HouseholdConnection(edges, PageInfo.of(edges, rows.size() > size, after != null), condition, caller);
     }
 
     /**
      * A cursor of the KK order holds the household's id, not its KK, which most roles see masked:
      * the page continues after that household's KK, if the caller may see the household.
      */
-    private Object[] seekValues(Object[] cursor, HouseholdOrder.Field field) {
+    private Object[] seekValues(Caller caller, Object[] cursor, HouseholdOrder.Field field) {
         if (field != HouseholdOrder.Field.KK) {
             return cursor;
         }
-        return new Object[] {households.findById((Long) cursor[0]).map(HouseholdRecord::getKk)
+        return new Object[] {households.findById(caller, (Long) cursor[0]).map(HouseholdRecord::getKk)
                 .orElseThrow(() -> new BadRequestException("after", "This is not a cursor of this list."))};
     }
 
     int count(HouseholdConnection connection) {
-        return households.count(connection.filter());
+        return households.count(connection.caller(), connection.filter());
     }
 
-    private Condition condition(HouseholdFilter filter) {
+    private Condition condition(Caller caller, Map<String, Object> filter) {
         List<Condition> conditions = new ArrayList<>();
         if (filter == null) {
             return DSL.noCondition();
         }
-        if (filter.region() != null) {
-            String code = RegionCode.normalise(filter.region())
-                    .filter(candidate -> regions.find(candidate).isPresent())
-                    .orElseThrow(() -> new NotFoundException("filter.region", "No region has the code '" + filter.region() + "'."));
-            conditions.add(HOUSEHOLD.VILLAGE_CODE.eq(code).or(HOUSEHOLD.VILLAGE_CODE.startsWith(code + ".")));
-        }
-        if (filter.cluster() != null) {
-            if (referenceData.findCluster(filter.cluster()).isEmpty()) {
-                throw new NotFoundException("filter.cluster", "No cluster has the code '" + filter.cluster() + "'.");
+        filter.forEach((name, value) -> {
+            if (value == null) {
+                return;
             }
-            conditions.add(exists(selectOne().from(SOCIAL_FACET)
-                    .where(SOCIAL_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                    .and(SOCIAL_FACET.CLUSTER_CODE.eq(filter.cluster()))));
-        }
-        if (filter.programme() != null) {
-            if (referenceData.findProgramme(filter.programme()).isEmpty()) {
-                throw new NotFoundException("filter.programme", "No programme has the code '" + filter.programme() + "'.");
-            }
-            conditions.add(holdsProgrammeToday(filter.programme()));
-        }
-        if (filter.jknSegment() != null) {
-            conditions.add(exists(selectOne().from(MEMBER)
-                    .join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
-                    .where(MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                    .and(HEALTH_FACET.SEGMENT.eq(filter.jknSegment()))));
-        }
-        if (filter.name() != null) {
-            String name = filter.name().strip();
-            if (name.length() < 3) {
-                throw new BadRequestException("filter.name", "Search for a name with at least 3 characters.");
-            }
-            conditions.add(exists(selectOne().from(MEMBER)
-                    .where(MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                    .and(DSL.lower(MEMBER.NAME).contains(name.toLowerCase()))));
-        }
+            conditions.add(switch (name) {
+                case REGION -> inRegion(value.toString());
+                case NAME -> withMemberNamed(caller, value.toString());
+                default -> {
+                    HouseholdFilterField field = fields.get(name);
+                    if (field == null) {
+                        throw new IllegalStateException("No module handles the households filter field " + name);
+                    }
+                    yield field.condition(caller, value);
+                }
+            });
+        });
         return DSL.and(conditions);
     }
 
-    private static Condition holdsProgrammeToday(String programme) {
-        LocalDate today = LocalDate.now();
-        Condition current = BENEFIT.PROGRAMME_CODE.eq(programme)
-                .and(BENEFIT.STATUS.in("APPROVED", "ACTIVE"))
-                .and(BENEFIT.STARTS_ON.le(today))
-                .and(BENEFIT.ENDS_ON.isNull().or(BENEFIT.ENDS_ON.ge(today)));
-        return exists(selectOne().from(BENEFIT).where(current).and(BENEFIT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
-                .or(exists(selectOne().from(BENEFIT).join(MEMBER).on(MEMBER.ID.eq(BENEFIT.MEMBER_ID))
-                        .where(current).and(MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))));
+    private Condition inRegion(String region) {
+        String code = RegionCode.normalise(region)
+                .filter(candidate -> regions.find(candidate).isPresent())
+                .orElseThrow(() -> new NotFoundException("filter.region", "No region has the code '" + region + "'."));
+        return HOUSEHOLD.VILLAGE_CODE.eq(code).or(HOUSEHOLD.VILLAGE_CODE.startsWith(code + "."));
+    }
+
+    /**
+     * A member the caller may see whose name contains the text, compared on the name key the
+     * duplicate finder keeps (spelling, Muhammad variants and Balinese short forms do not count).
+     */
+    private Condition withMemberNamed(Caller caller, String text) {
+        String name = text.strip();
+        if (name.length() < 3) {
+            throw new BadRequestException("filter.name", "Search for a name with at least 3 characters.");
+        }
+        return exists(selectOne().from(NAMED)
+                .where(NAMED.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+                .and(NAMED.NAME_KEY.contains(DSL.function("member_name_key", String.class, DSL.val(name))))
+                .and(scope.members(caller, NAMED)));
     }
 
     private static List<SortField<?>> sortFields(HouseholdOrder order) {

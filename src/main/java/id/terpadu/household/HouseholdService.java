@@ -1,5 +1,6 @@
 package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.IdentityDisclosure;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
@@ -7,6 +8,7 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.HouseholdInputs.AddMemberInput;
@@ -14,9 +16,6 @@ import id.terpadu.household.HouseholdInputs.ChangeHouseholdKkInput;
 import id.terpadu.household.HouseholdInputs.RegisterHouseholdInput;
 import id.terpadu.household.HouseholdInputs.UpdateHouseholdAddressInput;
 import id.terpadu.identity.IdentityNumbers;
-import id.terpadu.member.MemberRegistration;
-import id.terpadu.member.MemberRepository;
-import id.terpadu.member.NewMemberInput;
 import id.terpadu.region.RegionCode;
 import id.terpadu.region.RegionRepository;
 import org.springframework.stereotype.Service;
@@ -54,11 +53,11 @@ class HouseholdService {
         this.versionedRows = versionedRows;
     }
 
-    HouseholdRecord register(RegisterHouseholdInput input) {
-        checkNewKk(input.kk(), "input.kk");
-        String village = village(input.villageCode());
+    HouseholdRecord register(Caller caller, RegisterHouseholdInput input) {
+        checkNewKk(caller, input.kk(), "input.kk");
+        String village = village(caller, input.villageCode());
         checkAddress(input.address(), input.rt(), input.rw());
-        checkMembers(input.members());
+        checkMembers(caller, input.members());
         HouseholdRecord household = households.insert(new HouseholdRecord()
                 .setKk(input.kk())
                 .setVillageCode(village)
@@ -69,9 +68,9 @@ class HouseholdService {
         return household;
     }
 
-    MemberRecord addMember(AddMemberInput input) {
-        HouseholdRecord household = current(input.kk());
-        registration.check(input.member(), "input.member");
+    MemberRecord addMember(Caller caller, AddMemberInput input) {
+        HouseholdRecord household = current(caller, input.kk());
+        registration.check(caller, input.member(), "input.member");
         if ("HEAD".equals(input.member().relationship()) && members.hasHead(household.getId())) {
             throw new ConflictException("input.member.relationship", "The household already has a head.");
         }
@@ -79,9 +78,9 @@ class HouseholdService {
         return registration.register(input.member(), household.getId());
     }
 
-    HouseholdRecord updateAddress(UpdateHouseholdAddressInput input) {
-        HouseholdRecord household = current(input.kk());
-        String village = village(input.villageCode());
+    HouseholdRecord updateAddress(Caller caller, UpdateHouseholdAddressInput input) {
+        HouseholdRecord household = current(caller, input.kk());
+        String village = village(caller, input.villageCode());
         checkAddress(input.address(), input.rt(), input.rw());
         return versionedRows.change(HouseholdRepository.CORE, household.getId(), input.expectedVersion(),
                 new HouseholdRecord()
@@ -91,9 +90,9 @@ class HouseholdService {
                         .setRw(input.rw()));
     }
 
-    HouseholdRecord changeKk(ChangeHouseholdKkInput input) {
-        HouseholdRecord household = current(input.kk());
-        checkNewKk(input.newKk(), "input.newKk");
+    HouseholdRecord changeKk(Caller caller, ChangeHouseholdKkInput input) {
+        HouseholdRecord household = current(caller, input.kk());
+        checkNewKk(caller, input.newKk(), "input.newKk");
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the family card changed.");
         }
@@ -103,17 +102,18 @@ class HouseholdService {
         return changed;
     }
 
-    private HouseholdRecord current(String kk) {
-        return households.getCurrentByKk(kk, "input.kk");
+    private HouseholdRecord current(Caller caller, String kk) {
+        return households.findCurrentByKk(caller, kk)
+                .orElseThrow(() -> new NotFoundException("input.kk", "No household holds this KK."));
     }
 
-    private void checkNewKk(String kk, String field) {
+    private void checkNewKk(Caller caller, String kk, String field) {
         identityNumbers.checkKk(kk, field);
-        households.findByKk(kk).ifPresent(existing -> {
+        households.findByKk(caller, kk).ifPresent(existing -> {
             throw new ConflictException(field, "A household with this KK is already registered"
                     + (existing.getKk().equals(kk) ? "." : " (as an earlier family card)."),
                     Map.of("existingId", GlobalId.encode("Household", existing.getId()),
-                            "existingKk", disclosure.kk(existing.getKk())));
+                            "existingKk", disclosure.kk(caller, existing.getKk())));
         });
         // a card is unique hub-wide, also when a household outside the caller's region holds or held it:
         // refuse it without naming that household
@@ -122,11 +122,19 @@ class HouseholdService {
         }
     }
 
-    private String village(String villageCode) {
-        return RegionCode.normalise(villageCode)
+    /**
+     * The village in its dotted form. A village outside the caller's region exists (every role
+     * reads the region codes), so the refusal says that it lies outside, not that it is unknown.
+     */
+    private String village(Caller caller, String villageCode) {
+        String village = RegionCode.normalise(villageCode)
                 .filter(regions::isVillage)
-                .filter(scope::includesVillage)
                 .orElseThrow(() -> new NotFoundException("input.villageCode", "No village has the code '" + villageCode + "'."));
+        if (!scope.includesVillage(caller, village)) {
+            throw new ForbiddenException("input.villageCode", "The village " + village
+                    + " lies outside your region" + (caller.region() == null ? "." : " (" + caller.region() + ")."));
+        }
+        return village;
     }
 
     private static void checkAddress(String address, String rt, String rw) {
@@ -141,7 +149,7 @@ class HouseholdService {
         }
     }
 
-    private void checkMembers(List<NewMemberInput> newMembers) {
+    private void checkMembers(Caller caller, List<NewMemberInput> newMembers) {
         if (newMembers == null || newMembers.stream().filter(m -> "HEAD".equals(m.relationship())).count() != 1) {
             throw new BadRequestException("input.members", "A family card lists exactly one head (relationship HEAD).");
         }
@@ -151,7 +159,7 @@ class HouseholdService {
             if (!niks.add(newMembers.get(i).nik())) {
                 throw new BadRequestException(field + ".nik", "The same NIK is listed twice.");
             }
-            registration.check(newMembers.get(i), field);
+            registration.check(caller, newMembers.get(i), field);
         }
     }
 }

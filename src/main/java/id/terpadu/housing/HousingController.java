@@ -3,10 +3,12 @@ package id.terpadu.housing;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import id.terpadu.housing.HousingService.RecordHousingConditionInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -19,17 +21,17 @@ class HousingController {
 
     private final HousingService service;
     private final VersionedRows versionedRows;
-    private final HouseholdRepository households;
+    private final Households households;
 
-    HousingController(HousingService service, VersionedRows versionedRows, HouseholdRepository households) {
+    HousingController(HousingService service, VersionedRows versionedRows, Households households) {
         this.service = service;
         this.versionedRows = versionedRows;
         this.households = households;
     }
 
     @MutationMapping
-    HousingFacetRecord recordHousingCondition(@Argument RecordHousingConditionInput input) {
-        return service.recordCondition(input);
+    HousingFacetRecord recordHousingCondition(@Argument RecordHousingConditionInput input, @ContextValue Caller caller) {
+        return service.recordCondition(caller, input);
     }
 
     @BatchMapping(typeName = "Household")
@@ -38,7 +40,7 @@ class HousingController {
     }
 
     @BatchMapping(typeName = "HousingFacet")
-    Map<HousingFacetRecord, HouseholdRecord> household(List<HousingFacetRecord> facets) {
-        return households.householdsOf(facets, HousingFacetRecord::getHouseholdId);
+    Map<HousingFacetRecord, HouseholdRecord> household(List<HousingFacetRecord> facets, @ContextValue Caller caller) {
+        return households.of(caller, facets, HousingFacetRecord::getHouseholdId);
     }
 }

@@ -4,7 +4,8 @@ import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
 import id.terpadu.error.BadRequestException;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +20,16 @@ class HousingService {
 
     private static final BigDecimal MAX_FLOOR_AREA = new BigDecimal("99999.99");
 
-    private final HouseholdRepository households;
+    private final Households households;
     private final VersionedRows versionedRows;
 
-    HousingService(HouseholdRepository households, VersionedRows versionedRows) {
+    HousingService(Households households, VersionedRows versionedRows) {
         this.households = households;
         this.versionedRows = versionedRows;
     }
 
-    HousingFacetRecord recordCondition(RecordHousingConditionInput input) {
-        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+    HousingFacetRecord recordCondition(Caller caller, RecordHousingConditionInput input) {
+        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
         // the column keeps two decimals (numeric(7,2)): check the area as it will be stored
         BigDecimal floorArea = input.floorAreaM2() == null ? null
                 : BigDecimal.valueOf(input.floorAreaM2()).setScale(2, RoundingMode.HALF_UP);

@@ -62,10 +62,15 @@ public class IdentityNumbers {
         }
     }
 
-    private void checkShape(String number, String field, String kind) {
+    /** Checks that a number to look up has the shape of a NIK or KK: 16 digits, nothing else. */
+    public static void checkDigits(String number, String field, String kind) {
         if (number == null || !number.matches("[0-9]{16}")) {
             throw new BadRequestException(field, "A " + kind + " has exactly 16 digits.");
         }
+    }
+
+    private void checkShape(String number, String field, String kind) {
+        checkDigits(number, field, kind);
         if (!regions.isDistrict(number.substring(0, 6))) {
             throw new BadRequestException(field, "A " + kind + " begins with the six digits of a district (kecamatan) code; "
                     + number.substring(0, 6) + " is not one.");

@@ -1,6 +1,11 @@
 package id.terpadu.limits;
 
 import graphql.ExecutionResult;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.AstPrinter;
 import graphql.parser.Parser;
@@ -12,12 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.graphql.server.WebGraphQlRequest;
-import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ import java.util.Set;
  * an agency system's credentials, if stolen, cannot be used for arbitrary queries.
  */
 @Component
-class TrustedDocuments implements WebGraphQlInterceptor {
+class TrustedDocuments extends SimplePerformantInstrumentation {
 
     private static final Logger log = LoggerFactory.getLogger(TrustedDocuments.class);
     private static final String LOCATION = "classpath*:graphql/trusted-documents/*/*.graphql";
@@ -62,28 +62,26 @@ class TrustedDocuments implements WebGraphQlInterceptor {
     }
 
     @Override
-    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String client = Caller.current().client();
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+                                                                  InstrumentationState state) {
+        String client = Caller.of(parameters.getGraphQLContext()).client();
         if (client == null || !enforcedFor.contains(client)) {
-            return chain.next(request);
+            return super.beginExecution(parameters, state);
         }
-        String hash = hashOf(request.getDocument());
+        String hash = hashOf(parameters.getQuery());
         if (hash != null && hashesByClient.getOrDefault(client, Set.of()).contains(hash)) {
-            return chain.next(request);
+            return super.beginExecution(parameters, state);
         }
         Map<String, Object> extensions = new HashMap<>();
         extensions.put("limit", "trustedDocuments");
         if (hash != null) {
             extensions.put("sha256", hash);
         }
-        ExecutionResult refusal = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError()
-                        .errorType(ErrorClassification.FORBIDDEN)
-                        .message("The client " + client + " may run only the operations registered for it; this document is not one of them.")
-                        .extensions(extensions)
-                        .build())
-                .build();
-        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), refusal)));
+        throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .errorType(ErrorClassification.FORBIDDEN)
+                .message("The client " + client + " may run only the operations registered for it; this document is not one of them.")
+                .extensions(extensions)
+                .build()));
     }
 
     /** The SHA-256 (hex) of the document's compact form, or null when it does not parse. */

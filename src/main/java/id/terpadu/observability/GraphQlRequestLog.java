@@ -1,6 +1,7 @@
 package id.terpadu.observability;
 
 import id.terpadu.access.Caller;
+import id.terpadu.request.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -39,9 +40,9 @@ class GraphQlRequestLog implements WebGraphQlInterceptor {
         long started = System.nanoTime();
         String requestId = MDC.get(RequestIds.MDC_KEY);
         String operation = operationNames.tag(request.getOperationName(), request.getDocument());
-        Caller caller = Caller.current();
-        String roles = String.join(",", new TreeSet<>(caller.roles()));
         return chain.next(request).doOnNext(response -> {
+            Caller caller = Caller.of(response.getExecutionInput().getGraphQLContext());
+            String roles = String.join(",", new TreeSet<>(caller.roles()));
             long millis = (System.nanoTime() - started) / 1_000_000;
             String classifications = response.getErrors().stream()
                     .map(GraphQlRequestLog::classification)

@@ -5,13 +5,15 @@ import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
 import id.terpadu.graphql.Batches;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import id.terpadu.social.SocialService.AssignClusterInput;
 import id.terpadu.social.SocialService.RecordLocalVerificationInput;
 import id.terpadu.social.SocialService.RecordSocialAssessmentInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -25,10 +27,10 @@ class SocialController {
 
     private final SocialService service;
     private final VersionedRows versionedRows;
-    private final HouseholdRepository households;
+    private final Households households;
     private final ReferenceDataRepository referenceData;
 
-    SocialController(SocialService service, VersionedRows versionedRows, HouseholdRepository households,
+    SocialController(SocialService service, VersionedRows versionedRows, Households households,
                      ReferenceDataRepository referenceData) {
         this.service = service;
         this.versionedRows = versionedRows;
@@ -37,18 +39,18 @@ class SocialController {
     }
 
     @MutationMapping
-    SocialFacetRecord assignCluster(@Argument AssignClusterInput input) {
-        return service.assignCluster(input);
+    SocialFacetRecord assignCluster(@Argument AssignClusterInput input, @ContextValue Caller caller) {
+        return service.assignCluster(caller, input);
     }
 
     @MutationMapping
-    SocialFacetRecord recordSocialAssessment(@Argument RecordSocialAssessmentInput input) {
-        return service.recordAssessment(input);
+    SocialFacetRecord recordSocialAssessment(@Argument RecordSocialAssessmentInput input, @ContextValue Caller caller) {
+        return service.recordAssessment(caller, input);
     }
 
     @MutationMapping
-    SocialFacetRecord recordLocalVerification(@Argument RecordLocalVerificationInput input) {
-        return service.recordLocalVerification(input);
+    SocialFacetRecord recordLocalVerification(@Argument RecordLocalVerificationInput input, @ContextValue Caller caller) {
+        return service.recordLocalVerification(caller, input);
     }
 
     @BatchMapping(typeName = "Household")
@@ -57,8 +59,8 @@ class SocialController {
     }
 
     @BatchMapping(typeName = "SocialFacet")
-    Map<SocialFacetRecord, HouseholdRecord> household(List<SocialFacetRecord> facets) {
-        return households.householdsOf(facets, SocialFacetRecord::getHouseholdId);
+    Map<SocialFacetRecord, HouseholdRecord> household(List<SocialFacetRecord> facets, @ContextValue Caller caller) {
+        return households.of(caller, facets, SocialFacetRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "SocialFacet")

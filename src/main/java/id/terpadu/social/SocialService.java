@@ -6,7 +6,7 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.NotFoundException;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,18 +19,18 @@ import java.util.List;
 @Transactional
 class SocialService {
 
-    private final HouseholdRepository households;
+    private final Households households;
     private final ReferenceDataRepository referenceData;
     private final VersionedRows versionedRows;
 
-    SocialService(HouseholdRepository households, ReferenceDataRepository referenceData, VersionedRows versionedRows) {
+    SocialService(Households households, ReferenceDataRepository referenceData, VersionedRows versionedRows) {
         this.households = households;
         this.referenceData = referenceData;
         this.versionedRows = versionedRows;
     }
 
-    SocialFacetRecord assignCluster(AssignClusterInput input) {
-        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+    SocialFacetRecord assignCluster(Caller caller, AssignClusterInput input) {
+        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
         if (input.cluster() != null && referenceData.findCluster(input.cluster()).isEmpty()) {
             throw new NotFoundException("input.cluster", "No cluster has the code '" + input.cluster() + "'.");
         }
@@ -41,8 +41,8 @@ class SocialService {
                 new SocialFacetRecord().setClusterCode(input.cluster()).setClusterReason(input.reason().strip()));
     }
 
-    SocialFacetRecord recordAssessment(RecordSocialAssessmentInput input) {
-        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+    SocialFacetRecord recordAssessment(Caller caller, RecordSocialAssessmentInput input) {
+        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
         if (input.decile() != null && (input.decile() < 1 || input.decile() > 10)) {
             throw new BadRequestException("input.decile", "A DTSEN decile runs from 1 (poorest) to 10.");
         }
@@ -57,14 +57,12 @@ class SocialService {
     }
 
     /** UPT-PK's local verification: the caller is the verifier. */
-    SocialFacetRecord recordLocalVerification(RecordLocalVerificationInput input) {
-        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+    SocialFacetRecord recordLocalVerification(Caller caller, RecordLocalVerificationInput input) {
+        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
         if (input.verifiedOn() != null && input.verifiedOn().isAfter(LocalDate.now())) {
             throw new BadRequestException("input.verifiedOn", "The verification date lies in the future.");
         }
-        Caller caller = Caller.current();
-        String verifier = input.verifiedOn() == null ? null
-                : caller.username() != null ? caller.username() : caller.subject();
+        String verifier = input.verifiedOn() == null ? null : caller.name();
         return versionedRows.write(SocialFacets.TABLE, household.getId(), input.expectedVersion(),
                 new SocialFacetRecord()
                         .setOnLocalSurvey(input.onLocalSurvey())

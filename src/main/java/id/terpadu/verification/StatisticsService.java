@@ -1,5 +1,6 @@
 package id.terpadu.verification;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
@@ -52,15 +53,15 @@ class StatisticsService {
         this.properties = properties;
     }
 
-    RoundStatistics of(String roundName, String regionCode) {
+    RoundStatistics of(Caller caller, String roundName, String regionCode) {
         VerificationRoundRecord round = rounds.findRound(roundName == null ? "" : roundName.strip())
                 .orElseThrow(() -> new NotFoundException("round", "No verification round has this name."));
         // a region outside the caller's is the same as one that does not exist
         RegionRecord region = RegionCode.normalise(regionCode)
                 .flatMap(regions::find)
-                .filter(found -> scope.includesRegion(found.getCode()))
+                .filter(found -> scope.includesRegion(caller, found.getCode()))
                 .orElseThrow(() -> new NotFoundException("region", "No region has this code."));
-        Suppression suppression = region.getLevel() > DISTRICT && !scope.seesSmallCounts()
+        Suppression suppression = region.getLevel() > DISTRICT && !scope.seesSmallCounts(caller)
                 ? Suppression.below(properties.suppressionThreshold()) : Suppression.NONE;
 
         Totals poor = statistics.poor(round.getId(), region.getCode());

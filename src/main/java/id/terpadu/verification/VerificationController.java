@@ -5,13 +5,15 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.VerificationResultRecord;
 import id.terpadu.db.tables.records.VerificationRoundRecord;
 import id.terpadu.graphql.Batches;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import id.terpadu.verification.VerificationService.CloseVerificationRoundInput;
 import id.terpadu.verification.VerificationService.OpenVerificationRoundInput;
 import id.terpadu.verification.VerificationService.RecordVerificationResultInput;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -28,11 +30,11 @@ class VerificationController {
     private final VerificationService service;
     private final VerificationRepository rounds;
     private final StatisticsService statistics;
-    private final HouseholdRepository households;
+    private final Households households;
     private final ReferenceDataRepository referenceData;
 
     VerificationController(VerificationService service, VerificationRepository rounds, StatisticsService statistics,
-                           HouseholdRepository households, ReferenceDataRepository referenceData) {
+                           Households households, ReferenceDataRepository referenceData) {
         this.service = service;
         this.rounds = rounds;
         this.statistics = statistics;
@@ -51,8 +53,8 @@ class VerificationController {
     }
 
     @QueryMapping
-    RoundStatistics statistics(@Argument String round, @Argument String region) {
-        return statistics.of(round, region);
+    RoundStatistics statistics(@Argument String round, @Argument String region, @ContextValue Caller caller) {
+        return statistics.of(caller, round, region);
     }
 
     @MutationMapping
@@ -61,8 +63,8 @@ class VerificationController {
     }
 
     @MutationMapping
-    VerificationResultRecord recordVerificationResult(@Argument RecordVerificationResultInput input) {
-        return service.record(input);
+    VerificationResultRecord recordVerificationResult(@Argument RecordVerificationResultInput input, @ContextValue Caller caller) {
+        return service.record(caller, input);
     }
 
     @MutationMapping
@@ -87,8 +89,8 @@ class VerificationController {
     }
 
     @BatchMapping(typeName = "VerificationResult")
-    Map<VerificationResultRecord, HouseholdRecord> household(List<VerificationResultRecord> results) {
-        return households.householdsOf(results, VerificationResultRecord::getHouseholdId);
+    Map<VerificationResultRecord, HouseholdRecord> household(List<VerificationResultRecord> results, @ContextValue Caller caller) {
+        return households.of(caller, results, VerificationResultRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "VerificationResult")

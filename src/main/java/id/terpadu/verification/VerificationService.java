@@ -7,7 +7,8 @@ import id.terpadu.db.tables.records.VerificationRoundRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.NotFoundException;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.access.Caller;
+import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,10 @@ class VerificationService {
     private static final int MAX_NOTE = 500;
 
     private final VerificationRepository rounds;
-    private final HouseholdRepository households;
+    private final Households households;
     private final ReferenceDataRepository referenceData;
 
-    VerificationService(VerificationRepository rounds, HouseholdRepository households,
+    VerificationService(VerificationRepository rounds, Households households,
                         ReferenceDataRepository referenceData) {
         this.rounds = rounds;
         this.households = households;
@@ -64,13 +65,13 @@ class VerificationService {
                 .setPreviousId(previous == null ? null : previous.getId()));
     }
 
-    VerificationResultRecord record(RecordVerificationResultInput input) {
+    VerificationResultRecord record(Caller caller, RecordVerificationResultInput input) {
         VerificationRoundRecord round = rounds.findRoundForRecording(input.round())
                 .orElseThrow(() -> new NotFoundException("input.round", "No verification round has this name."));
         if ("CLOSED".equals(round.getStatus())) {
             throw new ConflictException("input.round", "The round " + round.getName() + " is closed: its results can no longer change.");
         }
-        HouseholdRecord household = households.getCurrentByKk(input.kk(), "input.kk");
+        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
         if (!Outcomes.ALL.contains(input.result())) {
             throw new BadRequestException("input.result", "The result is STILL_POOR, LEFT_POVERTY, MOVED, DECEASED or NEW.");
         }

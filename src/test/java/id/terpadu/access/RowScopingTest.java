@@ -150,16 +150,18 @@ class RowScopingTest extends AccessTest {
                 mutation($kk: String!, $newKk: String!) {
                   changeHouseholdKk(input: {kk: $kk, expectedVersion: 1, newKk: $newKk, reason: "Split"}) { version }
                 }""", "kk", inLanggahan.kk(), "newKk", newKk), "input.kk");
-        assertNotFound(ask("desa-a", """
+        // a village the operator can read in the region list but that lies outside its region is named as such
+        Answer elsewhere = ask("desa-a", """
                 mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }""",
                 "input", Map.of("kk", newKk, "villageCode", LANGGAHAN, "address", "Jalan Baru 2",
-                        "members", List.of(member(newNik, "Ni Luh " + name, "FEMALE", LocalDate.of(1990, 6, 2), "HEAD")))),
-                "input.villageCode");
+                        "members", List.of(member(newNik, "Ni Luh " + name, "FEMALE", LocalDate.of(1990, 6, 2), "HEAD"))));
+        assertRefused(elsewhere, "FORBIDDEN", "input.villageCode");
+        assertThat(elsewhere.body()).contains("lies outside your region");
         // its own household may not leave for another village either
-        assertNotFound(ask("desa-a", """
+        assertRefused(ask("desa-a", """
                 mutation($kk: String!, $village: String!) {
                   updateHouseholdAddress(input: {kk: $kk, expectedVersion: 1, villageCode: $village, address: "Jalan Lain 1"}) { version }
-                }""", "kk", inApuan.kk(), "village", LANGGAHAN), "input.villageCode");
+                }""", "kk", inApuan.kk(), "village", LANGGAHAN), "FORBIDDEN", "input.villageCode");
 
         HouseholdRecord after = householdRow(inLanggahan);
         assertThat(after.getAddress()).isEqualTo(before.getAddress());
@@ -304,7 +306,11 @@ class RowScopingTest extends AccessTest {
     }
 
     private static void assertNotFound(Answer answer, String field) {
-        assertThat(answer.classifications()).as(answer.body()).containsExactly("NOT_FOUND");
+        assertRefused(answer, "NOT_FOUND", field);
+    }
+
+    private static void assertRefused(Answer answer, String classification, String field) {
+        assertThat(answer.classifications()).as(answer.body()).containsExactly(classification);
         assertThat(answer.errorFields()).as(answer.body()).containsExactly(field);
         assertThat(answer.hasData()).as(answer.body()).isFalse();
     }

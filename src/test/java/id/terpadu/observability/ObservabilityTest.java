@@ -1,5 +1,7 @@
 package id.terpadu.observability;
 
+import id.terpadu.request.RequestIds;
+
 import com.jayway.jsonpath.JsonPath;
 import id.terpadu.HubTest;
 import id.terpadu.Tokens;

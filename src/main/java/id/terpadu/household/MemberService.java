@@ -1,12 +1,13 @@
-package id.terpadu.member;
+package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
-import id.terpadu.household.HouseholdRepository;
+import id.terpadu.error.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,11 @@ class MemberService {
         this.versionedRows = versionedRows;
     }
 
-    MemberRecord move(MoveMemberInput input) {
-        MemberRecord member = members.getByNik(input.nik(), "input.nik");
-        HouseholdRecord target = households.getCurrentByKk(input.toKk(), "input.toKk");
+    MemberRecord move(Caller caller, MoveMemberInput input) {
+        MemberRecord member = members.findByNik(caller, input.nik())
+                .orElseThrow(() -> new NotFoundException("input.nik", "No person with this NIK is registered."));
+        HouseholdRecord target = households.findCurrentByKk(caller, input.toKk())
+                .orElseThrow(() -> new NotFoundException("input.toKk", "No household holds this KK."));
         if (target.getId().equals(member.getHouseholdId())) {
             throw new BadRequestException("input.toKk", "The person already belongs to this household.");
         }

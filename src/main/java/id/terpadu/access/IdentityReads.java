@@ -1,7 +1,6 @@
-package id.terpadu.audit;
+package id.terpadu.access;
 
 import graphql.GraphQLContext;
-import id.terpadu.access.Caller;
 import org.jooq.Record;
 
 import java.util.LinkedHashSet;
@@ -14,7 +13,7 @@ import java.util.Set;
 public final class IdentityReads {
 
     /** One identity field of one person or household. */
-    record Read(String field, Long memberId, Long householdId) {
+    public record Read(String field, Long memberId, Long householdId) {
     }
 
     private final Caller caller;
@@ -22,7 +21,7 @@ public final class IdentityReads {
     private final Set<Read> reads = new LinkedHashSet<>();
     private volatile String operation;
 
-    IdentityReads(Caller caller, String requestId) {
+    public IdentityReads(Caller caller, String requestId) {
         this.caller = caller;
         this.requestId = requestId;
     }
@@ -44,7 +43,7 @@ public final class IdentityReads {
         }
     }
 
-    static void record(GraphQLContext context, Read read) {
+    public static void record(GraphQLContext context, Read read) {
         IdentityReads reads = context.get(IdentityReads.class);
         if (reads != null) {
             reads.add(read);
@@ -71,7 +70,7 @@ public final class IdentityReads {
         return operation;
     }
 
-    void operation(String operation) {
+    public void operation(String operation) {
         this.operation = operation;
     }
 }

@@ -1,12 +1,12 @@
-package id.terpadu.member;
+package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.IdentityDisclosure;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.graphql.GlobalId;
-import id.terpadu.household.HouseholdRepository;
 import id.terpadu.identity.IdentityNumbers;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Checks and registers a person in a household: one person, one record. */
 @Component
-public class MemberRegistration {
+class MemberRegistration {
 
     private final MemberRepository members;
     private final IdentityNumbers identityNumbers;
@@ -31,18 +31,18 @@ public class MemberRegistration {
     }
 
     /** Checks a new person; {@code field} is the input path of the person ({@code input.members[0]}). */
-    public void check(NewMemberInput member, String field) {
+    void check(Caller caller, NewMemberInput member, String field) {
         if (member.name() == null || member.name().isBlank()) {
             throw new BadRequestException(field + ".name", "Give the person's name.");
         }
         identityNumbers.checkNik(member.nik(), field + ".nik", member.sex(), member.birthDate());
-        members.findByNik(member.nik()).ifPresent(existing -> {
-            throw new ConflictException(field + ".nik", "A person with this NIK is already registered.", pointer(existing));
+        members.findByNik(caller, member.nik()).ifPresent(existing -> {
+            throw new ConflictException(field + ".nik", "A person with this NIK is already registered.", pointer(caller, existing));
         });
-        members.findKeptByMergedNik(member.nik()).ifPresent(kept -> {
+        members.findKeptByMergedNik(caller, member.nik()).ifPresent(kept -> {
             throw new ConflictException(field + ".nik",
                     "This NIK belonged to a record that was merged into another one: the person is registered there.",
-                    pointer(kept));
+                    pointer(caller, kept));
         });
         // a NIK is unique hub-wide, also when the person lives outside the caller's region:
         // refuse it without saying where
@@ -52,17 +52,17 @@ public class MemberRegistration {
     }
 
     /** Where a clerk finds the person already registered: the record, its NIK and the household's KK, masked as the caller sees them. */
-    private Map<String, Object> pointer(MemberRecord existing) {
+    private Map<String, Object> pointer(Caller caller, MemberRecord existing) {
         Map<String, Object> pointer = new LinkedHashMap<>();
         pointer.put("existingId", GlobalId.encode("Member", existing.getId()));
-        pointer.put("existingNik", disclosure.nik(existing.getNik()));
-        households.findById(existing.getHouseholdId()).map(HouseholdRecord::getKk)
-                .ifPresent(kk -> pointer.put("existingKk", disclosure.kk(kk)));
+        pointer.put("existingNik", disclosure.nik(caller, existing.getNik()));
+        households.findById(caller, existing.getHouseholdId()).map(HouseholdRecord::getKk)
+                .ifPresent(kk -> pointer.put("existingKk", disclosure.kk(caller, kk)));
         return pointer;
     }
 
     /** Registers a checked person in a household. */
-    public MemberRecord register(NewMemberInput member, long householdId) {
+    MemberRecord register(NewMemberInput member, long householdId) {
         return members.insert(new MemberRecord()
                 .setNik(member.nik())
                 .setName(member.name().strip())

@@ -1,4 +1,4 @@
-package id.terpadu.audit;
+package id.terpadu.access;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -7,7 +7,7 @@ import static id.terpadu.db.Tables.IDENTITY_READ;
 
 /** Writes a request's reads of whole identity numbers, in one statement. */
 @Component
-class IdentityReadLog {
+public class IdentityReadLog {
 
     private final DSLContext dsl;
 
@@ -15,7 +15,7 @@ class IdentityReadLog {
         this.dsl = dsl;
     }
 
-    void write(IdentityReads request) {
+    public void write(IdentityReads request) {
         var reads = request.reads();
         if (reads.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
-package id.terpadu.observability;
+package id.terpadu.request;
 
+import graphql.GraphQLContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +24,15 @@ import java.util.regex.Pattern;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIds extends OncePerRequestFilter {
 
-    /** The key of the request id in the logging context (and so in every JSON log line). */
+    /** The key of the request id in the logging context (every JSON log line) and in the request's GraphQL context. */
     public static final String MDC_KEY = "requestId";
     public static final String HEADER = "X-Request-Id";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+    /** The id of the request whose GraphQL context this is; null outside an HTTP request. */
+    public static String of(GraphQLContext context) {
+        return context.get(MDC_KEY);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

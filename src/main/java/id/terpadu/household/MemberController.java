@@ -1,14 +1,16 @@
-package id.terpadu.member;
+package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.graphql.Batches;
 import id.terpadu.graphql.GlobalId;
-import id.terpadu.household.HouseholdRepository;
-import id.terpadu.member.MemberService.MoveMemberInput;
+import id.terpadu.household.MemberService.MoveMemberInput;
+import id.terpadu.identity.IdentityNumbers;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -23,9 +25,9 @@ class MemberController {
 
     private final MemberRepository members;
     private final MemberService service;
-    private final HouseholdRepository households;
+    private final Households households;
 
-    MemberController(MemberRepository members, MemberService service, HouseholdRepository households) {
+    MemberController(MemberRepository members, MemberService service, Households households) {
         this.members = members;
         this.service = service;
         this.households = households;
@@ -33,13 +35,14 @@ class MemberController {
 
     /** The person with this NIK, or the record it was merged into (see {@code mergeMembers}). */
     @QueryMapping
-    MemberRecord member(@Argument String nik) {
-        return members.findByNik(nik).or(() -> members.findKeptByMergedNik(nik)).orElse(null);
+    MemberRecord member(@Argument String nik, @ContextValue Caller caller) {
+        IdentityNumbers.checkDigits(nik, "nik", "NIK");
+        return members.findByNik(caller, nik).or(() -> members.findKeptByMergedNik(caller, nik)).orElse(null);
     }
 
     @MutationMapping
-    MemberRecord moveMember(@Argument MoveMemberInput input) {
-        return service.move(input);
+    MemberRecord moveMember(@Argument MoveMemberInput input, @ContextValue Caller caller) {
+        return service.move(caller, input);
     }
 
     @SchemaMapping(typeName = "Member")
@@ -48,8 +51,8 @@ class MemberController {
     }
 
     @BatchMapping(typeName = "Member")
-    Map<MemberRecord, HouseholdRecord> household(List<MemberRecord> people) {
-        return households.householdsOf(people, MemberRecord::getHouseholdId);
+    Map<MemberRecord, HouseholdRecord> household(List<MemberRecord> people, @ContextValue Caller caller) {
+        return households.of(caller, people, MemberRecord::getHouseholdId);
     }
 
     @BatchMapping(typeName = "Member")
@@ -59,13 +62,12 @@ class MemberController {
     }
 
     @BatchMapping(typeName = "MemberMove")
-    Map<MemberMoveRecord, HouseholdRecord> from(List<MemberMoveRecord> moves) {
-        return households.householdsOf(moves, MemberMoveRecord::getFromHouseholdId);
+    Map<MemberMoveRecord, HouseholdRecord> from(List<MemberMoveRecord> moves, @ContextValue Caller caller) {
+        return households.of(caller, moves, MemberMoveRecord::getFromHouseholdId);
     }
 
     @BatchMapping(typeName = "MemberMove")
-    Map<MemberMoveRecord, HouseholdRecord> to(List<MemberMoveRecord> moves) {
-        return households.householdsOf(moves, MemberMoveRecord::getToHouseholdId);
+    Map<MemberMoveRecord, HouseholdRecord> to(List<MemberMoveRecord> moves, @ContextValue Caller caller) {
+        return households.of(caller, moves, MemberMoveRecord::getToHouseholdId);
     }
-
 }

@@ -1,18 +1,14 @@
-package id.terpadu.member;
+package id.terpadu.household;
 
+import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
-import id.terpadu.error.NotFoundException;
-import id.terpadu.graphql.Batches;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +16,12 @@ import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static id.terpadu.db.Tables.MEMBER_MOVE;
 
-/** People and their moves between households. */
+/** People and their moves between households, as a caller may see them. */
 @Repository
-public class MemberRepository {
+class MemberRepository {
 
     /** A person's core record: identity, relationship and household. */
-    public static final VersionedTable<MemberRecord> CORE = new VersionedTable<>(
+    static final VersionedTable<MemberRecord> CORE = new VersionedTable<>(
             MEMBER, MEMBER.ID, MEMBER.VERSION, MEMBER.UPDATED_AT, "The person's record");
 
     private final DSLContext dsl;
@@ -36,15 +32,15 @@ public class MemberRepository {
         this.scope = scope;
     }
 
-    public Optional<MemberRecord> findByNik(String nik) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(nik)).and(scope.members()).fetchOptional();
+    Optional<MemberRecord> findByNik(Caller caller, String nik) {
+        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(nik)).and(scope.members(caller)).fetchOptional();
     }
 
     /** The record a merged-away NIK was merged into (see {@code mergeMembers}). */
-    public Optional<MemberRecord> findKeptByMergedNik(String nik) {
+    Optional<MemberRecord> findKeptByMergedNik(Caller caller, String nik) {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.ID.in(dsl.select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(nik))))
-                .and(scope.members())
+                .and(scope.members(caller))
                 .fetchOptional();
     }
 
@@ -53,50 +49,40 @@ public class MemberRepository {
         return dsl.fetchExists(MEMBER, MEMBER.NIK.eq(nik)) || dsl.fetchExists(MEMBER_MERGE, MEMBER_MERGE.NIK.eq(nik));
     }
 
-    /** The person with this NIK; NOT_FOUND on the input field otherwise. */
-    public MemberRecord getByNik(String nik, String field) {
-        return findByNik(nik).orElseThrow(() -> new NotFoundException(field, "No person with this NIK is registered."));
+    Optional<MemberRecord> findById(Caller caller, long id) {
+        return dsl.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).and(scope.members(caller)).fetchOptional();
     }
 
-    public Optional<MemberRecord> findById(long id) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).and(scope.members()).fetchOptional();
+    List<MemberRecord> findAllById(Caller caller, Collection<Long> ids) {
+        return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).and(scope.members(caller)).fetch();
     }
 
-    public List<MemberRecord> findAllById(Collection<Long> ids) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).and(scope.members()).fetch();
-    }
-
-    /** For each source, the person its id names (in one statement); sources without one are left out. */
-    public <S> Map<S, MemberRecord> membersOf(List<S> sources, Function<S, Long> memberId) {
-        List<Long> ids = sources.stream().map(memberId).filter(Objects::nonNull).distinct().toList();
-        return Batches.lookup(sources, memberId, Batches.index(ids.isEmpty() ? List.of() : findAllById(ids), MemberRecord::getId));
-    }
-
-    public List<MemberRecord> findByNiks(Collection<String> niks) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.in(niks)).and(scope.members()).fetch();
+    List<MemberRecord> findByNiks(Caller caller, Collection<String> niks) {
+        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.in(niks)).and(scope.members(caller)).fetch();
     }
 
     /** The members of these households, head first, then oldest first. */
-    public List<MemberRecord> findByHouseholds(Collection<Long> householdIds) {
+    List<MemberRecord> findByHouseholds(Caller caller, Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
-                .and(scope.members())
+                .and(scope.members(caller))
                 .orderBy(MEMBER.RELATIONSHIP.eq("HEAD").desc(), MEMBER.BIRTH_DATE, MEMBER.ID)
                 .fetch();
     }
 
-    public List<MemberRecord> findHeads(Collection<Long> householdIds) {
+    List<MemberRecord> findHeads(Caller caller, Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq("HEAD")))
-                .and(scope.members())
+                .and(scope.members(caller))
                 .fetch();
     }
 
-    public boolean hasHead(long householdId) {
+    /** Whether the household has a head, whoever may see them. */
+    boolean hasHead(long householdId) {
         return dsl.fetchExists(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdId).and(MEMBER.RELATIONSHIP.eq("HEAD")));
     }
 
-    public MemberRecord insert(MemberRecord member) {
+    MemberRecord insert(MemberRecord member) {
         return dsl.insertInto(MEMBER).set(member).returning().fetchSingle();
     }
 
