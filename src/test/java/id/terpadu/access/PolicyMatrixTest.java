@@ -98,9 +98,23 @@ class PolicyMatrixTest extends AccessTest {
                     } else {
                         assertThat(answer.classifications()).as(answer.body()).containsExactly("FORBIDDEN");
                         assertThat(answer.<List<String>>at("$.errors[0].path")).containsExactly(mutation.getName());
+                        // also when it asks for a field of a result the role may not read: refused, not "undefined"
+                        Answer withResultField = runHarmlessly(role, mutation, Map.of(), firstScalarField(mutation));
+                        assertThat(withResultField.classifications()).as(withResultField.body()).containsExactly("FORBIDDEN");
+                        assertThat(withResultField.hasData()).as(withResultField.body()).isFalse();
                     }
                     assertThat(answer.hasData()).as(answer.body()).isFalse();
                 }))));
+    }
+
+    /** The first field of a mutation's result type that holds a plain value. */
+    private static String firstScalarField(GraphQLFieldDefinition mutation) {
+        GraphQLFieldsContainer result = (GraphQLFieldsContainer) GraphQLTypeUtil.unwrapAll(mutation.getType());
+        return result.getFieldDefinitions().stream()
+                .filter(field -> GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(field.getType())))
+                .filter(field -> field.getArguments().isEmpty())
+                .map(GraphQLFieldDefinition::getName)
+                .findFirst().orElseThrow();
     }
 
     @TestFactory
@@ -250,12 +264,16 @@ class PolicyMatrixTest extends AccessTest {
      * village or benefit), so a role allowed to run it gets NOT_FOUND and nothing is written.
      */
     private Answer runHarmlessly(String role, GraphQLFieldDefinition mutation, Map<String, Object> extra) {
+        return runHarmlessly(role, mutation, extra, "__typename");
+    }
+
+    private Answer runHarmlessly(String role, GraphQLFieldDefinition mutation, Map<String, Object> extra, String selection) {
         Function<String, Map<String, Object>> harmless = HARMLESS_INPUTS.get(mutation.getName());
         assertThat(harmless).as("a harmless input for the mutation %s", mutation.getName()).isNotNull();
         Map<String, Object> input = new LinkedHashMap<>(harmless.apply(role));
         input.putAll(extra);
         String inputType = GraphQLTypeUtil.simplePrint(mutation.getArgument("input").getType());
-        return ask(role, "mutation($input: " + inputType + ") { " + mutation.getName() + "(input: $input) { __typename } }",
+        return ask(role, "mutation($input: " + inputType + ") { " + mutation.getName() + "(input: $input) { " + selection + " } }",
                 "input", input);
     }
 
