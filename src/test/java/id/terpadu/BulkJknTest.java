@@ -56,9 +56,6 @@ class BulkJknTest extends ApiTest {
         return dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberRow(person.nik()).getId())).fetchOne();
     }
 
-    private static String masked(String nik) {
-        return nik.substring(0, 4) + "********" + nik.substring(12);
-    }
 
     private Family registered() {
         Family family = Family.of(TestIdentities.VILLAGE, token());

@@ -45,9 +45,6 @@ class DuplicateCandidatesTest extends ApiTest {
     }
 
     /** A NIK as the social office sees it: first four digits, eight stars, last four. */
-    private static String masked(String nik) {
-        return nik.substring(0, 4) + "********" + nik.substring(12);
-    }
 
     /** The same person typed again under another NIK, two digits off so that only the name and birth date tell. */
     private static Person spelledAs(Person person, String name) {

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.access.Disclosure;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ public abstract class HubTest {
     @Autowired
     protected SqlStatementCounter statements;
 
+    @Autowired
+    private Disclosure disclosure;
+
     protected HttpGraphQlTester graphQl;
 
     @DynamicPropertySource
@@ -45,6 +49,11 @@ public abstract class HubTest {
     @BeforeEach
     void connect() {
         graphQl = as("uptpk");
+    }
+
+    /** A NIK or KK as a role that sees identity numbers masked is shown it. */
+    protected String masked(String number) {
+        return disclosure.masked(number);
     }
 
     /** A tester that calls with the token of this demo user (or of the bpjs-sync service account). */

@@ -412,7 +412,4 @@ class MergeMembersTest extends ApiTest {
         throw new AssertionError(requests + " requests never came to wait for the lock");
     }
 
-    private static String masked(String number) {
-        return number.substring(0, 4) + "********" + number.substring(12);
-    }
 }

@@ -30,8 +30,8 @@ class AccessConfiguration {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer identityMasking(AccessPolicy policy) {
-        return builder -> builder.typeVisitors(List.of(new IdentityMasking(policy)));
+    GraphQlSourceBuilderCustomizer identityMasking(AccessPolicy policy, Disclosure disclosure) {
+        return builder -> builder.typeVisitors(List.of(new IdentityMasking(policy, disclosure)));
     }
 
     @Bean

@@ -60,10 +60,12 @@ public final class AccessPolicy {
     }
 
     /**
-     * An audited table: the GraphQL type its rows are, and the fields its columns are where the
-     * column's name does not say it (a column {@code jkn_number} is the field {@code jknNumber}).
+     * An audited table: the GraphQL type its rows are, the fields its columns are where the
+     * column's name does not say it (a column {@code jkn_number} is the field {@code jknNumber}),
+     * and its columns that hold snapshots of other audited tables' rows ({@code member_merge.facets}),
+     * which a caller sees field by field, as the policy of each snapshot's own type allows.
      */
-    public record AuditedTable(String type, Map<String, String> columns) {
+    public record AuditedTable(String type, Map<String, String> columns, Set<String> nested) {
     }
 
     /** The programmes whose benefits a role reads and writes. */
@@ -118,7 +120,8 @@ public final class AccessPolicy {
     private static Map<String, AuditedTable> auditedTables(Map<String, Map<String, Object>> section) {
         Map<String, AuditedTable> result = new LinkedHashMap<>();
         section.forEach((table, entry) -> result.put(table, new AuditedTable((String) entry.get("type"),
-                Map.copyOf((Map<String, String>) entry.getOrDefault("columns", Map.of())))));
+                Map.copyOf((Map<String, String>) entry.getOrDefault("columns", Map.of())),
+                Set.copyOf((List<String>) entry.getOrDefault("nested", List.of())))));
         return result;
     }
 

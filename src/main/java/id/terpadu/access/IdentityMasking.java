@@ -11,23 +11,17 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Masks the identity fields of the policy (NIK, KK) for every role not allowed to see them whole:
- * {@code 5106011203800001} becomes {@code 5106********0001}, enough to tell records apart.
+ * Sends the identity fields of the policy (NIK, KK) of every answer through the {@link Disclosure}
+ * gate: masked for the roles that see them masked, whole (and noted as read) for the others.
  */
-public class IdentityMasking extends GraphQLTypeVisitorStub {
+class IdentityMasking extends GraphQLTypeVisitorStub {
 
     private final AccessPolicy policy;
+    private final Disclosure disclosure;
 
-    IdentityMasking(AccessPolicy policy) {
+    IdentityMasking(AccessPolicy policy, Disclosure disclosure) {
         this.policy = policy;
-    }
-
-    /** The number with all but its first and last four digits hidden. */
-    public static String mask(String number) {
-        if (number == null || number.length() < 8) {
-            return number;
-        }
-        return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -45,12 +39,8 @@ public class IdentityMasking extends GraphQLTypeVisitorStub {
             if (!(value instanceof String number)) {
                 return value;
             }
-            if (policy.masks(Caller.of(env.getGraphQlContext()), parent.getName(), field.getName())) {
-                return mask(number);
-            }
-            // a whole identity number leaves the hub: the request's access log notes whose
-            IdentityReads.record(env.getGraphQlContext(), parent.getName(), field.getName(), env.getSource());
-            return number;
+            return disclosure.identity(Caller.of(env.getGraphQlContext()), parent.getName(), field.getName(), number,
+                    IdentityReads.of(env.getGraphQlContext()));
         });
         return TraversalControl.CONTINUE;
     }

@@ -1,11 +1,32 @@
 package id.terpadu.access;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Row3;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-import static id.terpadu.db.Tables.IDENTITY_READ;
+import java.util.List;
+import java.util.Set;
 
-/** Writes a request's reads of whole identity numbers, in one statement. */
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
+import static id.terpadu.db.Tables.IDENTITY_READ;
+import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.MEMBER_MERGE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+
+/**
+ * Writes a request's reads of whole identity numbers in one statement, each with the person or the
+ * household its number belongs to (also a NIK merged into another record, a KK a household held
+ * before); a number no one holds is logged without one: someone looked it up.
+ */
 @Component
 public class IdentityReadLog {
 
@@ -16,19 +37,33 @@ public class IdentityReadLog {
     }
 
     public void write(IdentityReads request) {
-        var reads = request.reads();
+        Set<IdentityReads.Read> reads = request.reads();
         if (reads.isEmpty()) {
             return;
         }
-        var caller = request.caller();
-        var insert = dsl.insertInto(IDENTITY_READ, IDENTITY_READ.SUBJECT, IDENTITY_READ.USERNAME, IDENTITY_READ.CLIENT,
-                IDENTITY_READ.ROLES, IDENTITY_READ.OPERATION, IDENTITY_READ.REQUEST_ID, IDENTITY_READ.FIELD,
-                IDENTITY_READ.MEMBER_ID, IDENTITY_READ.HOUSEHOLD_ID);
-        String roles = String.join(",", caller.roles().stream().sorted().toList());
-        for (IdentityReads.Read read : reads) {
-            insert = insert.values(caller.subject(), caller.username(), caller.client(), roles, request.operation(),
-                    request.requestId(), read.field(), read.memberId(), read.householdId());
-        }
-        insert.execute();
+        Caller caller = request.caller();
+        List<Row3<String, String, String>> rows = reads.stream()
+                .map(read -> row(read.field(), read.kind().name(), read.number()))
+                .toList();
+        Table<Record3<String, String, String>> read = DSL.values(rows.toArray(Row3[]::new)).as("read", "field", "kind", "number");
+        Field<String> field = read.field("field", String.class);
+        Field<String> kind = read.field("kind", String.class);
+        Field<String> number = read.field("number", String.class);
+        Field<Long> member = coalesce(
+                field(select(MEMBER.ID).from(MEMBER).where(MEMBER.NIK.eq(number))),
+                field(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(number))));
+        Field<Long> household = coalesce(
+                field(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.KK.eq(number))),
+                field(select(DSL.max(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)).from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))));
+        dsl.insertInto(IDENTITY_READ, IDENTITY_READ.SUBJECT, IDENTITY_READ.USERNAME, IDENTITY_READ.CLIENT,
+                        IDENTITY_READ.ROLES, IDENTITY_READ.OPERATION, IDENTITY_READ.REQUEST_ID, IDENTITY_READ.FIELD,
+                        IDENTITY_READ.MEMBER_ID, IDENTITY_READ.HOUSEHOLD_ID)
+                .select(select(DSL.val(caller.subject()), DSL.val(caller.username()), DSL.val(caller.client()),
+                        DSL.val(String.join(",", caller.roles().stream().sorted().toList())), DSL.val(request.operation()),
+                        DSL.val(request.requestId()), field,
+                        DSL.when(kind.eq(inline(IdentityKind.NIK.name())), member),
+                        DSL.when(kind.eq(inline(IdentityKind.KK.name())), household))
+                        .from(read))
+                .execute();
     }
 }

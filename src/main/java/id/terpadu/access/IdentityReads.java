@@ -1,19 +1,19 @@
 package id.terpadu.access;
 
 import graphql.GraphQLContext;
-import org.jooq.Record;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The whole identity numbers (NIK, KK) one request returned, collected while it runs and logged
- * once when it ends: who looked at whom, through which operation.
+ * The whole identity numbers (NIK, KK) one request disclosed or looked up, collected while it runs
+ * and logged once when it ends: who looked at whom, through which operation. A read names the
+ * field and the number; the log finds the person or household the number belongs to.
  */
 public final class IdentityReads {
 
-    /** One identity field of one person or household. */
-    public record Read(String field, Long memberId, Long householdId) {
+    /** One whole identity number, disclosed as {@code field} ({@code Member.nik}) or looked up by it. */
+    public record Read(String field, IdentityKind kind, String number) {
     }
 
     private final Caller caller;
@@ -26,31 +26,13 @@ public final class IdentityReads {
         this.requestId = requestId;
     }
 
-    /**
-     * Notes that a request returned the whole identity field {@code Type.field} of this source
-     * (a member's row, or a row holding a household's id).
-     */
-    public static void record(GraphQLContext context, String type, String field, Object source) {
+    /** The reads of the request whose GraphQL context this is; a collector that logs nothing when there is none. */
+    public static IdentityReads of(GraphQLContext context) {
         IdentityReads reads = context.get(IdentityReads.class);
-        if (reads == null || !(source instanceof Record row)) {
-            return;
-        }
-        if ("Member".equals(type)) {
-            reads.add(new Read(type + "." + field, row.get("id", Long.class), null));
-        } else {
-            Long household = row.field("household_id") != null ? row.get("household_id", Long.class) : row.get("id", Long.class);
-            reads.add(new Read(type + "." + field, null, household));
-        }
+        return reads != null ? reads : new IdentityReads(Caller.of(context), null);
     }
 
-    public static void record(GraphQLContext context, Read read) {
-        IdentityReads reads = context.get(IdentityReads.class);
-        if (reads != null) {
-            reads.add(read);
-        }
-    }
-
-    private synchronized void add(Read read) {
+    synchronized void add(Read read) {
         reads.add(read);
     }
 

@@ -6,6 +6,7 @@ import id.terpadu.db.tables.records.EligibilityRuleRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.Disclosable;
 import id.terpadu.graphql.GlobalId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -75,41 +76,59 @@ public class EnrolmentRules {
                 .fetchOptional()
                 .ifPresent(found -> {
                     BenefitRecord existing = found.value3();
+                    Disclosable.OfBenefit benefit = new Disclosable.OfBenefit(existing.getProgrammeCode(),
+                            GlobalId.encode("Benefit", existing.getId()));
+                    // whether the household holds the other programme, and since when, is for those who read its benefits
                     throw new ConflictException("input.programme", "Rule " + found.value1() + ": " + found.value2()
-                            + " The household already holds " + existing.getProgrammeCode() + " " + period(existing) + ".",
-                            Map.of("rule", found.value1(), "existingId", GlobalId.encode("Benefit", existing.getId())));
+                            + " The household holds a benefit this rule keeps apart from " + programme + " in this period.",
+                            Map.of("rule", found.value1(), "existingId", benefit))
+                            .revealing(benefit, "Rule " + found.value1() + ": " + found.value2() + " The household already holds "
+                                    + existing.getProgrammeCode() + " " + period(existing) + ".");
                 });
     }
 
     private void checkDecile(EligibilityRuleRecord rule, long householdId, String field) {
         Short decile = dsl.select(SOCIAL_FACET.DECILE).from(SOCIAL_FACET).where(SOCIAL_FACET.HOUSEHOLD_ID.eq(householdId))
                 .fetchOptional(Record1::value1).orElse(null);
+        Disclosable.FieldValue recorded = new Disclosable.FieldValue("SocialFacet", "decile", decile);
         if (decile == null) {
-            throw ineligible(rule, field, "the household has no recorded DTSEN decile, and " + rule.getProgrammeCode()
-                    + " admits deciles 1 to " + rule.getMaxDecile() + " only.", Map.of());
+            throw ineligible(rule, field, "the household's DTSEN decile is not among the deciles " + rule.getProgrammeCode()
+                    + " admits, 1 to " + rule.getMaxDecile() + ".", Map.of())
+                    .revealing(recorded, message(rule, "the household has no recorded DTSEN decile, and "
+                            + rule.getProgrammeCode() + " admits deciles 1 to " + rule.getMaxDecile() + " only."));
         }
         if (decile > rule.getMaxDecile()) {
-            throw ineligible(rule, field, "decile " + decile + " is above " + rule.getProgrammeCode() + "'s limit "
-                    + rule.getMaxDecile() + ".", Map.of("decile", (int) decile));
+            throw ineligible(rule, field, "the household's DTSEN decile is not among the deciles " + rule.getProgrammeCode()
+                    + " admits, 1 to " + rule.getMaxDecile() + ".", Map.of("decile", recorded))
+                    .revealing(recorded, message(rule, "decile " + decile + " is above " + rule.getProgrammeCode()
+                            + "'s limit " + rule.getMaxDecile() + "."));
         }
     }
 
     private void checkUnfitHouse(EligibilityRuleRecord rule, long householdId, String field) {
         HousingFacetRecord house = dsl.selectFrom(HOUSING_FACET).where(HOUSING_FACET.HOUSEHOLD_ID.eq(householdId)).fetchOne();
+        String needs = rule.getProgrammeCode() + " needs a house the housing office recorded UNFIT and that was never renovated.";
         if (house == null || !"UNFIT".equals(house.getRtlhStatus())) {
-            throw ineligible(rule, field, house == null ? "the housing office has not recorded the house, and "
-                    + rule.getProgrammeCode() + " needs a house recorded UNFIT."
-                    : "the house is recorded " + house.getRtlhStatus() + ", and " + rule.getProgrammeCode()
-                    + " needs a house recorded UNFIT.", Map.of());
+            throw ineligible(rule, field, "the house does not meet this: " + needs, Map.of())
+                    .revealing(new Disclosable.FieldValue("HousingFacet", "rtlhStatus", null), message(rule, house == null
+                            ? "the housing office has not recorded the house, and " + rule.getProgrammeCode() + " needs a house recorded UNFIT."
+                            : "the house is recorded " + house.getRtlhStatus() + ", and " + rule.getProgrammeCode()
+                            + " needs a house recorded UNFIT."));
         }
         if (house.getRenovationYear() != null) {
-            throw ineligible(rule, field, "the house was already renovated in " + house.getRenovationYear() + ".", Map.of());
+            throw ineligible(rule, field, "the house does not meet this: " + needs, Map.of())
+                    .revealing(new Disclosable.FieldValue("HousingFacet", "renovationYear", null),
+                            message(rule, "the house was already renovated in " + house.getRenovationYear() + "."));
         }
         dsl.selectFrom(BENEFIT).where(BENEFIT.PROGRAMME_CODE.eq(rule.getProgrammeCode()), BENEFIT.HOUSEHOLD_ID.eq(householdId))
                 .orderBy(BENEFIT.STARTS_ON).limit(1).fetchOptional()
                 .ifPresent(earlier -> {
-                    throw ineligible(rule, field, "the household already had " + rule.getProgrammeCode() + " " + period(earlier)
-                            + ".", Map.of("existingId", GlobalId.encode("Benefit", earlier.getId())));
+                    Disclosable.OfBenefit benefit = new Disclosable.OfBenefit(earlier.getProgrammeCode(),
+                            GlobalId.encode("Benefit", earlier.getId()));
+                    throw ineligible(rule, field, "the household had " + rule.getProgrammeCode() + " before.",
+                            Map.of("existingId", benefit))
+                            .revealing(benefit, message(rule, "the household already had " + rule.getProgrammeCode() + " "
+                                    + period(earlier) + "."));
                 });
     }
 
@@ -120,15 +139,27 @@ public class EnrolmentRules {
         HealthFacetRecord health = dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberId)).fetchOne();
         if (health != null && health.getActive() && health.getSegment().startsWith("PBI_")
                 && !health.getSegment().equals("PBI_" + funding)) {
-            throw ineligible(rule, "input.funding", "the person's active JKN segment is " + health.getSegment()
-                    + ", so PBI funded by " + funding + " would put them in both APBN and APBD PBI.", Map.of());
+            throw ineligible(rule, "input.funding", "the person is in PBI funded otherwise, so PBI funded by " + funding
+                    + " would put them in both APBN and APBD PBI.", Map.of())
+                    .revealing(new Disclosable.FieldValue("HealthFacet", "segment", null), message(rule,
+                            "the person's active JKN segment is " + health.getSegment() + ", so PBI funded by " + funding
+                                    + " would put them in both APBN and APBD PBI."));
         }
     }
 
+    /**
+     * A refusal by an eligibility rule. Its message says only what any enrolling role may know (the
+     * rule and what it requires); the fact about the household that breaks it goes into the fuller
+     * message, shown to those who read that fact.
+     */
     private static ConflictException ineligible(EligibilityRuleRecord rule, String field, String fact, Map<String, Object> details) {
         Map<String, Object> extensions = new java.util.HashMap<>(details);
         extensions.put("rule", rule.getCode());
-        return new ConflictException(field, "Rule " + rule.getCode() + ": " + fact + " " + rule.getDescription(), extensions);
+        return new ConflictException(field, message(rule, fact), extensions);
+    }
+
+    private static String message(EligibilityRuleRecord rule, String fact) {
+        return "Rule " + rule.getCode() + ": " + fact + " " + rule.getDescription();
     }
 
     static Condition overlaps(Benefit benefit, LocalDate from, LocalDate to) {

@@ -17,19 +17,23 @@ import java.util.Set;
 
 /**
  * What each column of an audited table is in the schema, so a change shows only to the roles that
- * read its field, masked as the field is: {@code health_facet.segment} is
- * {@code HealthFacet.segment}. The policy's {@code audited} section names the tables and their
- * types; a column is the field of its camel-case name, or of that name without {@code _id} or
- * {@code _code} ({@code village_code} is {@code village}), or as the policy says. A column that
- * is no field shows to the roles that read its type.
+ * read its field, as the {@link id.terpadu.access.Disclosure} gate shows the field:
+ * {@code health_facet.segment} is {@code HealthFacet.segment}. The policy's {@code audited}
+ * section names the tables and their types; a column is the field of its camel-case name, or of
+ * that name without {@code _id} or {@code _code} ({@code village_code} is {@code village}), or as
+ * the policy says. A column that is no field is never shown, unless the policy names it a nested
+ * snapshot of other audited rows ({@code member_merge.facets}), shown field by field.
  */
 @Component
 class AuditedFields {
 
-    /** One audited column: its table, its GraphQL type and field (null when none), who reads it. */
-    record Column(String table, String column, String type, String field, Set<String> readers, boolean masked) {
+    /**
+     * One audited column: its table, its GraphQL type and field (null when none), who reads it, and
+     * whether it holds snapshots of other audited tables' rows.
+     */
+    record Column(String table, String column, String type, String field, Set<String> readers, boolean nested) {
 
-        /** The name a client sees: the field, or the column when it is no field. */
+        /** The name a client sees: the field, or the column of a nested snapshot. */
         String shownAs() {
             return field != null ? field : column;
         }
@@ -49,12 +53,12 @@ class AuditedFields {
             }
             Map<String, Column> columns = new LinkedHashMap<>();
             for (Field<?> column : table.fields()) {
-                String field = audited.columns().containsKey(column.getName()) ? audited.columns().get(column.getName())
-                        : fieldOf(type, column.getName());
+                boolean nested = audited.nested().contains(column.getName());
+                String field = nested ? null : audited.columns().containsKey(column.getName())
+                        ? audited.columns().get(column.getName()) : fieldOf(type, column.getName());
                 Set<String> readers = field != null ? policy.readers(type.getName(), field)
-                        : policy.readAccess().get(type.getName()).roles();
-                columns.put(column.getName(), new Column(name, column.getName(), type.getName(), field, readers,
-                        field != null && policy.maskedFields().contains(type.getName() + "." + field)));
+                        : nested ? policy.readAccess().get(type.getName()).roles() : Set.of();
+                columns.put(column.getName(), new Column(name, column.getName(), type.getName(), field, readers, nested));
             }
             tables.put(name, Map.copyOf(columns));
         });
@@ -100,7 +104,10 @@ class AuditedFields {
         return columns == null ? null : columns.get(column);
     }
 
-    /** For each audited table, the columns whose changes the caller may read; tables without any are left out. */
+    /**
+     * For each audited table, the columns whose changes the caller may be shown (fields it reads,
+     * nested snapshots of a type it reads); tables without any are left out.
+     */
     Map<String, List<String>> readableBy(Caller caller) {
         Map<String, List<String>> readable = new LinkedHashMap<>();
         tables.forEach((table, columns) -> {
@@ -111,9 +118,5 @@ class AuditedFields {
             }
         });
         return readable;
-    }
-
-    boolean masks(Caller caller, Column column) {
-        return column.masked() && policy.masks(caller, column.type(), column.field());
     }
 }

@@ -9,6 +9,7 @@ import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.Disclosable;
 import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
@@ -107,7 +108,8 @@ class BenefitService {
                     throw new ConflictException("input.startsOn", "Already enrolled in " + programme.getCode() + " from "
                             + existing.getStartsOn() + (existing.getEndsOn() == null ? " without an end" : " to " + existing.getEndsOn())
                             + ": one programme, one beneficiary, one period (no double aid).",
-                            Map.of("existingId", GlobalId.encode("Benefit", existing.getId())));
+                            Map.of("existingId", new Disclosable.OfBenefit(existing.getProgrammeCode(),
+                                    GlobalId.encode("Benefit", existing.getId()))));
                 });
         rules.check(programme.getCode(), ruledHouseholdId, memberId, input.startsOn(), input.endsOn(), input.funding(),
                 householdId != null ? "input.kk" : "input.nik");

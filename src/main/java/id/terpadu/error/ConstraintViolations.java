@@ -14,7 +14,7 @@ import java.util.Optional;
  * such as two requests registering the same NIK at the same moment.
  */
 @Component
-class ConstraintViolations {
+public class ConstraintViolations {
 
     private static final Map<String, HubException> BY_CONSTRAINT = Map.ofEntries(
             Map.entry("household_kk_key", new ConflictException("input.kk", "A household with this KK is already registered.")),
@@ -39,7 +39,7 @@ class ConstraintViolations {
             Map.entry("verification_round_name_key", new ConflictException("input.name",
                     "A verification round with this name already exists.")));
 
-    Optional<HubException> translate(DataIntegrityViolationException violation) {
+    public Optional<HubException> translate(DataIntegrityViolationException violation) {
         return constraintName(violation).map(BY_CONSTRAINT::get);
     }
 

@@ -11,14 +11,14 @@ import java.util.Set;
  * of the database driver quote the values of a row (a NIK, a name), which never go to a log.
  * The classes of the cause chain and where the innermost one was thrown are enough to find it.
  */
-final class UnexpectedFailure {
+public final class UnexpectedFailure {
 
     private static final int FRAMES = 8;
 
     private UnexpectedFailure() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         List<String> chain = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable innermost = failure;

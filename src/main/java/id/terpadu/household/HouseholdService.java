@@ -1,13 +1,13 @@
 package id.terpadu.household;
 
 import id.terpadu.access.Caller;
-import id.terpadu.access.IdentityDisclosure;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.Disclosable;
 import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
@@ -38,13 +38,11 @@ class HouseholdService {
     private final IdentityNumbers identityNumbers;
     private final VersionedRows versionedRows;
     private final RowScope scope;
-    private final IdentityDisclosure disclosure;
 
     HouseholdService(HouseholdRepository households, MemberRepository members, MemberRegistration registration,
                      RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows,
-                     RowScope scope, IdentityDisclosure disclosure) {
+                     RowScope scope) {
         this.scope = scope;
-        this.disclosure = disclosure;
         this.households = households;
         this.members = members;
         this.registration = registration;
@@ -113,7 +111,7 @@ class HouseholdService {
             throw new ConflictException(field, "A household with this KK is already registered"
                     + (existing.getKk().equals(kk) ? "." : " (as an earlier family card)."),
                     Map.of("existingId", GlobalId.encode("Household", existing.getId()),
-                            "existingKk", disclosure.kk(caller, existing.getKk())));
+                            "existingKk", new Disclosable.FieldValue("Household", "kk", existing.getKk())));
         });
         // a card is unique hub-wide, also when a household outside the caller's region holds or held it:
         // refuse it without naming that household

@@ -1,11 +1,11 @@
 package id.terpadu.household;
 
 import id.terpadu.access.Caller;
-import id.terpadu.access.IdentityDisclosure;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
+import id.terpadu.error.Disclosable;
 import id.terpadu.graphql.GlobalId;
 import id.terpadu.identity.IdentityNumbers;
 import org.springframework.stereotype.Component;
@@ -20,14 +20,11 @@ class MemberRegistration {
     private final MemberRepository members;
     private final IdentityNumbers identityNumbers;
     private final HouseholdRepository households;
-    private final IdentityDisclosure disclosure;
 
-    MemberRegistration(MemberRepository members, IdentityNumbers identityNumbers, HouseholdRepository households,
-                       IdentityDisclosure disclosure) {
+    MemberRegistration(MemberRepository members, IdentityNumbers identityNumbers, HouseholdRepository households) {
         this.members = members;
         this.identityNumbers = identityNumbers;
         this.households = households;
-        this.disclosure = disclosure;
     }
 
     /** Checks a new person; {@code field} is the input path of the person ({@code input.members[0]}). */
@@ -51,13 +48,13 @@ class MemberRegistration {
         }
     }
 
-    /** Where a clerk finds the person already registered: the record, its NIK and the household's KK, masked as the caller sees them. */
+    /** Where a clerk finds the person already registered: the record, its NIK and the household's KK, as far as the caller reads them. */
     private Map<String, Object> pointer(Caller caller, MemberRecord existing) {
         Map<String, Object> pointer = new LinkedHashMap<>();
         pointer.put("existingId", GlobalId.encode("Member", existing.getId()));
-        pointer.put("existingNik", disclosure.nik(caller, existing.getNik()));
+        pointer.put("existingNik", new Disclosable.FieldValue("Member", "nik", existing.getNik()));
         households.findById(caller, existing.getHouseholdId()).map(HouseholdRecord::getKk)
-                .ifPresent(kk -> pointer.put("existingKk", disclosure.kk(caller, kk)));
+                .ifPresent(kk -> pointer.put("existingKk", new Disclosable.FieldValue("Household", "kk", kk)));
         return pointer;
     }
 

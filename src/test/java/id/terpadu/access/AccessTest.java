@@ -79,9 +79,6 @@ abstract class AccessTest extends HubTest {
     }
 
     /** The masked form of a NIK or KK: first four digits, eight stars, last four. */
-    static String masked(String number) {
-        return number.substring(0, 4) + "********" + number.substring(12);
-    }
 
     record Person(String id, String nik) {
     }

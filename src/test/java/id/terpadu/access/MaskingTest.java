@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MaskingTest extends AccessTest {
 
-    private static final String MASKED = "[0-9]{4}\\*{8}[0-9]{4}";
+    private static final String MASKED = "[0-9]{4}\\*{8}[A-Z]{4}";
 
     private Household household;
     private String oldKk;

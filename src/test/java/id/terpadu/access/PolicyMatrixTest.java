@@ -53,11 +53,19 @@ class PolicyMatrixTest extends AccessTest {
                     Answer answer = ask(role, "query($name: String!) { __type(name: $name) { name fields { name } } }",
                             "name", type.getName());
                     assertThat(answer.errors()).as(answer.body()).isEmpty();
+                    Stream<String> all = type.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName);
+                    List<String> expected = type.getName().equals("Mutation")
+                            ? all.filter(mutation -> POLICY.writers(mutation).contains(role)).toList()
+                            : granted(role, type.getName(), all);
+                    if (expected.isEmpty()) {
+                        // a type of which the role reads nothing does not exist for it, not even by name
+                        assertThat(answer.<Object>data("__type")).as("%s shown to %s", type.getName(), role).isNull();
+                        return;
+                    }
                     assertThat(answer.<String>data("__type.name")).isEqualTo(type.getName());
                     List<String> shown = answer.data("__type.fields[*].name");
                     assertThat(shown).as("fields of %s shown to %s", type.getName(), role)
-                            .containsExactlyInAnyOrderElementsOf(granted(role, type.getName(),
-                                    type.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName)));
+                            .containsExactlyInAnyOrderElementsOf(expected);
                 }))));
     }
 
@@ -70,13 +78,45 @@ class PolicyMatrixTest extends AccessTest {
                             "name", input.getName());
                     assertThat(answer.errors()).as(answer.body()).isEmpty();
                     Stream<String> all = input.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName);
-                    // inputs the read policy does not name are mutation inputs: visible, the write policy decides
-                    List<String> expected = POLICY.coversType(input.getName())
-                            ? granted(role, input.getName(), all) : all.toList();
+                    // inputs the read policy does not name are mutation inputs: whole for the roles that run a
+                    // mutation taking them (the write policy decides about their fields), absent for the others
+                    List<String> expected = POLICY.coversType(input.getName()) ? granted(role, input.getName(), all)
+                            : takenByAFieldOf(role, input.getName()) ? all.toList() : List.of();
+                    if (expected.isEmpty()) {
+                        assertThat(answer.<Object>data("__type")).as("%s shown to %s", input.getName(), role).isNull();
+                        return;
+                    }
                     assertThat(answer.<List<String>>data("__type.inputFields[*].name"))
                             .as("input fields of %s shown to %s", input.getName(), role)
                             .containsExactlyInAnyOrderElementsOf(expected);
                 }))));
+    }
+
+    /**
+     * Whether a root field the role may use (a query or subscription it reads, a mutation it may run)
+     * takes this input type, directly or inside another input.
+     */
+    private boolean takenByAFieldOf(String role, String inputType) {
+        GraphQLSchema schema = graphQlSource.schema();
+        Stream<GraphQLFieldDefinition> usable = Stream.of(
+                schema.getQueryType().getFieldDefinitions().stream()
+                        .filter(field -> POLICY.readers("Query", field.getName()).contains(role)),
+                schema.getSubscriptionType().getFieldDefinitions().stream()
+                        .filter(field -> POLICY.readers("Subscription", field.getName()).contains(role)),
+                schema.getMutationType().getFieldDefinitions().stream()
+                        .filter(mutation -> POLICY.writers(mutation.getName()).contains(role)))
+                .flatMap(fields -> fields);
+        return usable.flatMap(field -> field.getArguments().stream())
+                .anyMatch(argument -> contains(GraphQLTypeUtil.unwrapAll(argument.getType()), inputType, new java.util.HashSet<>()));
+    }
+
+    private static boolean contains(GraphQLNamedType type, String inputType, Set<String> seen) {
+        if (type.getName().equals(inputType)) {
+            return true;
+        }
+        return type instanceof GraphQLInputObjectType input && seen.add(input.getName())
+                && input.getFieldDefinitions().stream()
+                .anyMatch(field -> contains(GraphQLTypeUtil.unwrapAll(field.getType()), inputType, seen));
     }
 
     @TestFactory

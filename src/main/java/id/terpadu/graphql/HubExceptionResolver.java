@@ -1,8 +1,17 @@
-package id.terpadu.error;
+package id.terpadu.graphql;
 
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import id.terpadu.access.Caller;
+import id.terpadu.access.Disclosure;
+import id.terpadu.access.IdentityReads;
+import id.terpadu.error.BadRequestException;
+import id.terpadu.error.ConstraintViolations;
+import id.terpadu.error.Disclosable;
+import id.terpadu.error.HubException;
+import id.terpadu.error.UnexpectedFailure;
 import id.terpadu.request.RequestIds;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
@@ -19,10 +28,12 @@ import java.util.Map;
 
 /**
  * The one place that decides the shape of an error a client sees: the classification, the input
- * field at fault and a clerk's message. Constraint violations from the database are translated by
- * constraint name, so the database stays the final guard; a statement the database cancelled for
- * running too long names that limit. Anything else is an internal error: the client gets the
- * request id and no detail, the log gets the failure without its messages.
+ * field at fault and a clerk's message. What a refusal says about the data passes the
+ * {@link Disclosure} gate like any answer: a detail or a fuller message the caller may not read is
+ * left out. Constraint violations from the database are translated by constraint name, so the
+ * database stays the final guard; a statement the database cancelled for running too long names
+ * that limit. Anything else is an internal error: the client gets the request id and no detail,
+ * the log gets the failure without its messages.
  */
 @Component
 class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
@@ -31,9 +42,11 @@ class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final Logger log = LoggerFactory.getLogger(HubExceptionResolver.class);
 
     private final ConstraintViolations constraintViolations;
+    private final Disclosure disclosure;
 
-    HubExceptionResolver(ConstraintViolations constraintViolations) {
+    HubExceptionResolver(ConstraintViolations constraintViolations, Disclosure disclosure) {
         this.constraintViolations = constraintViolations;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -55,14 +68,25 @@ class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
                             + (requestId == null ? "." : " under request id " + requestId + "."))
                     .build();
         }
+        GraphQLContext context = env.getGraphQlContext();
+        Caller caller = Caller.of(context);
+        IdentityReads reads = IdentityReads.of(context);
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (hubException.field() != null) {
             extensions.put("field", hubException.field());
         }
-        extensions.putAll(hubException.details());
+        hubException.details().forEach((key, value) -> {
+            if (value instanceof Disclosable disclosable) {
+                disclosure.disclose(caller, disclosable, reads).ifPresent(shown -> extensions.put(key, shown));
+            } else {
+                extensions.put(key, value);
+            }
+        });
+        Disclosable fact = hubException.revealedBy();
+        String message = fact != null && disclosure.discloses(caller, fact) ? hubException.revealingMessage() : hubException.getMessage();
         return GraphqlErrorBuilder.newError(env)
                 .errorType(hubException.classification())
-                .message(hubException.getMessage())
+                .message(message)
                 .extensions(extensions)
                 .build();
     }
