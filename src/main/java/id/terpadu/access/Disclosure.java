@@ -64,7 +64,7 @@ public class Disclosure {
         if (policy.masks(caller, type, field)) {
             return mask.mask(number);
         }
-        reads.add(new IdentityReads.Read(type + "." + field, IdentityKind.ofField(field), number));
+        reads.add(new IdentityReads.Read(type + "." + field, IdentityKind.of(field), number));
         return number;
     }
 
@@ -104,7 +104,7 @@ public class Disclosure {
     /** Whether the caller sees numbers of this kind masked (in every field that holds one). */
     public boolean seesMasked(Caller caller, IdentityKind kind) {
         return policy.maskedFields().stream()
-                .filter(coordinate -> IdentityKind.ofField(coordinate.substring(coordinate.indexOf('.') + 1)) == kind)
+                .filter(coordinate -> IdentityKind.of(coordinate.substring(coordinate.indexOf('.') + 1)) == kind)
                 .anyMatch(coordinate -> {
                     String[] parts = coordinate.split("\\.");
                     return policy.masks(caller, parts[0], parts[1]);

@@ -5,7 +5,7 @@ public enum IdentityKind {
     NIK, KK;
 
     /** The kind an identity field of the policy holds, by its name ({@code nik}, {@code kk}, {@code keepNik}). */
-    static IdentityKind ofField(String field) {
+    static IdentityKind of(String field) {
         String name = field.toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith("nik")) {
             return NIK;

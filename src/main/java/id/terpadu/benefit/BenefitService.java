@@ -63,19 +63,21 @@ class BenefitService {
         Long memberId = null;
         // the household whose facts and benefits the rules look at: the member's own, for member programmes
         long ruledHouseholdId;
+        boolean namesHousehold = input.kk() != null || input.householdId() != null;
+        boolean namesMember = input.nik() != null || input.memberId() != null;
         if ("HOUSEHOLD".equals(programme.getTarget())) {
-            if (input.kk() == null || input.nik() != null) {
-                throw new BadRequestException(input.kk() == null ? "input.kk" : "input.nik",
-                        programme.getCode() + " enrols whole households: give the KK and no NIK.");
+            if (namesMember) {
+                throw new BadRequestException(input.nik() != null ? "input.nik" : "input.memberId",
+                        programme.getCode() + " enrols whole households: name the household (KK or householdId), not a person.");
             }
-            householdId = households.getCurrentByKk(caller, input.kk(), "input.kk").getId();
+            householdId = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId").getId();
             ruledHouseholdId = householdId;
         } else {
-            if (input.nik() == null || input.kk() != null) {
-                throw new BadRequestException(input.nik() == null ? "input.nik" : "input.kk",
-                        programme.getCode() + " enrols single persons: give the NIK and no KK.");
+            if (namesHousehold) {
+                throw new BadRequestException(input.kk() != null ? "input.kk" : "input.householdId",
+                        programme.getCode() + " enrols single persons: name the person (NIK or memberId), not a household.");
             }
-            MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
+            MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
             memberId = member.getId();
             ruledHouseholdId = member.getHouseholdId();
         }
@@ -112,7 +114,8 @@ class BenefitService {
                                     GlobalId.encode("Benefit", existing.getId()))));
                 });
         rules.check(programme.getCode(), ruledHouseholdId, memberId, input.startsOn(), input.endsOn(), input.funding(),
-                householdId != null ? "input.kk" : "input.nik");
+                householdId != null ? (input.kk() != null ? "input.kk" : "input.householdId")
+                        : (input.nik() != null ? "input.nik" : "input.memberId"));
         return benefits.insert(new BenefitRecord()
                 .setProgrammeCode(programme.getCode())
                 .setHouseholdId(householdId)
@@ -149,7 +152,8 @@ class BenefitService {
                 new BenefitRecord().setStatus("STOPPED").setEndsOn(input.stoppedOn()).setStopReason(input.reason().strip()));
     }
 
-    record EnrolBenefitInput(String programme, String kk, String nik, LocalDate startsOn, LocalDate endsOn,
+    record EnrolBenefitInput(String programme, String kk, String householdId, String nik, String memberId,
+                             LocalDate startsOn, LocalDate endsOn,
                              String status, Double amount, String reason, String funding) {
     }
 

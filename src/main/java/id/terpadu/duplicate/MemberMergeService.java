@@ -50,8 +50,11 @@ class MemberMergeService {
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the two records are one person.");
         }
-        long keepId = members.getByNik(caller, input.keepNik(), "input.keepNik").getId();
-        long mergeId = members.getByNik(caller, input.mergeNik(), "input.mergeNik").getId();
+        long keepId = members.get(caller, input.keepNik(), input.keepMemberId(), "input.keepNik", "input.keepMemberId").getId();
+        long mergeId = members.get(caller, input.mergeNik(), input.mergeMemberId(), "input.mergeNik", "input.mergeMemberId").getId();
+        if (keepId == mergeId) {
+            throw new BadRequestException("input.mergeMemberId", "The same person is named twice: name the record to keep and another one to merge into it.");
+        }
         List<MemberRecord> locked = merges.lock(keepId, mergeId);
         MemberRecord kept = current(locked, keepId, "input.keepNik");
         MemberRecord merged = current(locked, mergeId, "input.mergeNik");
@@ -126,7 +129,7 @@ class MemberMergeService {
         return "from " + benefit.getStartsOn() + (benefit.getEndsOn() == null ? " without an end" : " to " + benefit.getEndsOn());
     }
 
-    record MergeMembersInput(String keepNik, long keepExpectedVersion, String mergeNik, long mergeExpectedVersion,
-                             String reason) {
+    record MergeMembersInput(String keepNik, String keepMemberId, long keepExpectedVersion, String mergeNik,
+                             String mergeMemberId, long mergeExpectedVersion, String reason) {
     }
 }

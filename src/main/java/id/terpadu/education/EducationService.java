@@ -23,7 +23,7 @@ class EducationService {
     }
 
     EducationFacetRecord updateSchoolStatus(Caller caller, UpdateSchoolStatusInput input) {
-        MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
+        MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
         if ("ENROLLED".equals(input.schoolStatus()) && input.schoolLevel() == null) {
             throw new BadRequestException("input.schoolLevel", "Give the school level of an enrolled pupil.");
         }
@@ -41,7 +41,7 @@ class EducationService {
                         .setKipNumber(input.kipNumber()));
     }
 
-    record UpdateSchoolStatusInput(String nik, long expectedVersion, String schoolStatus, String schoolLevel,
+    record UpdateSchoolStatusInput(String nik, String memberId, long expectedVersion, String schoolStatus, String schoolLevel,
                                    boolean pipRecipient, String kipNumber) {
     }
 }

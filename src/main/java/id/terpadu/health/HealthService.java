@@ -25,7 +25,7 @@ class HealthService {
     }
 
     HealthFacetRecord updateJknStatus(Caller caller, UpdateJknStatusInput input) {
-        MemberRecord member = members.getByNik(caller, input.nik(), "input.nik");
+        MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
         boolean insured = !"NONE".equals(input.segment());
         if (insured && (input.jknNumber() == null || !input.jknNumber().matches("[0-9]{13}"))) {
             throw new BadRequestException("input.jknNumber", "A JKN card number has 13 digits; it is required unless the segment is NONE.");
@@ -48,7 +48,7 @@ class HealthService {
                         .setSource(null));
     }
 
-    record UpdateJknStatusInput(String nik, long expectedVersion, String jknNumber, String segment, boolean active,
+    record UpdateJknStatusInput(String nik, String memberId, long expectedVersion, String jknNumber, String segment, boolean active,
                                 LocalDate since) {
     }
 }

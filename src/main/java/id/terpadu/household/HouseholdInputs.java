@@ -14,13 +14,13 @@ final class HouseholdInputs {
                                   List<NewMemberInput> members) {
     }
 
-    record AddMemberInput(String kk, long expectedVersion, NewMemberInput member) {
+    record AddMemberInput(String kk, String householdId, long expectedVersion, NewMemberInput member) {
     }
 
-    record UpdateHouseholdAddressInput(String kk, long expectedVersion, String villageCode, String address,
+    record UpdateHouseholdAddressInput(String kk, String householdId, long expectedVersion, String villageCode, String address,
                                        String rt, String rw) {
     }
 
-    record ChangeHouseholdKkInput(String kk, long expectedVersion, String newKk, String reason) {
+    record ChangeHouseholdKkInput(String kk, String householdId, long expectedVersion, String newKk, String reason) {
     }
 }

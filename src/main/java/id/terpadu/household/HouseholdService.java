@@ -36,12 +36,14 @@ class HouseholdService {
     private final MemberRegistration registration;
     private final RegionRepository regions;
     private final IdentityNumbers identityNumbers;
+    private final Households register;
     private final VersionedRows versionedRows;
     private final RowScope scope;
 
     HouseholdService(HouseholdRepository households, MemberRepository members, MemberRegistration registration,
                      RegionRepository regions, IdentityNumbers identityNumbers, VersionedRows versionedRows,
-                     RowScope scope) {
+                     RowScope scope, Households register) {
+        this.register = register;
         this.scope = scope;
         this.households = households;
         this.members = members;
@@ -67,7 +69,7 @@ class HouseholdService {
     }
 
     MemberRecord addMember(Caller caller, AddMemberInput input) {
-        HouseholdRecord household = current(caller, input.kk());
+        HouseholdRecord household = current(caller, input.kk(), input.householdId());
         registration.check(caller, input.member(), "input.member");
         if ("HEAD".equals(input.member().relationship()) && members.hasHead(household.getId())) {
             throw new ConflictException("input.member.relationship", "The household already has a head.");
@@ -77,7 +79,7 @@ class HouseholdService {
     }
 
     HouseholdRecord updateAddress(Caller caller, UpdateHouseholdAddressInput input) {
-        HouseholdRecord household = current(caller, input.kk());
+        HouseholdRecord household = current(caller, input.kk(), input.householdId());
         String village = village(caller, input.villageCode());
         checkAddress(input.address(), input.rt(), input.rw());
         return versionedRows.change(HouseholdRepository.CORE, household.getId(), input.expectedVersion(),
@@ -89,7 +91,7 @@ class HouseholdService {
     }
 
     HouseholdRecord changeKk(Caller caller, ChangeHouseholdKkInput input) {
-        HouseholdRecord household = current(caller, input.kk());
+        HouseholdRecord household = current(caller, input.kk(), input.householdId());
         checkNewKk(caller, input.newKk(), "input.newKk");
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the family card changed.");
@@ -100,9 +102,8 @@ class HouseholdService {
         return changed;
     }
 
-    private HouseholdRecord current(Caller caller, String kk) {
-        return households.findCurrentByKk(caller, kk)
-                .orElseThrow(() -> new NotFoundException("input.kk", "No household holds this KK."));
+    private HouseholdRecord current(Caller caller, String kk, String householdId) {
+        return register.get(caller, kk, householdId, "input.kk", "input.householdId");
     }
 
     private void checkNewKk(Caller caller, String kk, String field) {

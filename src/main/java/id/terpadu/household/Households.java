@@ -33,9 +33,15 @@ public class Households {
         return households.findById(caller, id);
     }
 
-    /** The household holding this KK now; NOT_FOUND on the input field otherwise. */
-    public HouseholdRecord getCurrentByKk(Caller caller, String kk, String field) {
-        return households.findCurrentByKk(caller, kk).orElseThrow(() -> new NotFoundException(field, "No household holds this KK."));
+    /**
+     * The household an input names, by its current KK or by its global ID (a role that sees KKs
+     * masked has only the ID): exactly one of the two; NOT_FOUND on the field given when the caller
+     * sees no such household.
+     */
+    public HouseholdRecord get(Caller caller, String kk, String householdId, String kkField, String idField) {
+        return RecordReference.of(kk, householdId, kkField, idField, "household", "KK").resolve(
+                number -> households.findCurrentByKk(caller, number), id -> households.findById(caller, id), "Household",
+                "No household holds this KK.", "No household has this ID.");
     }
 
     /** For each source, the household its id names (in one statement); sources without one are left out. */

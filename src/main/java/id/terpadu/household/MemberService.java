@@ -7,7 +7,6 @@ import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
-import id.terpadu.error.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,18 +20,21 @@ class MemberService {
     private final MemberRepository members;
     private final HouseholdRepository households;
     private final VersionedRows versionedRows;
+    private final Members people;
+    private final Households register;
 
-    MemberService(MemberRepository members, HouseholdRepository households, VersionedRows versionedRows) {
+    MemberService(MemberRepository members, HouseholdRepository households, VersionedRows versionedRows,
+                  Members people, Households register) {
+        this.people = people;
+        this.register = register;
         this.members = members;
         this.households = households;
         this.versionedRows = versionedRows;
     }
 
     MemberRecord move(Caller caller, MoveMemberInput input) {
-        MemberRecord member = members.findByNik(caller, input.nik())
-                .orElseThrow(() -> new NotFoundException("input.nik", "No person with this NIK is registered."));
-        HouseholdRecord target = households.findCurrentByKk(caller, input.toKk())
-                .orElseThrow(() -> new NotFoundException("input.toKk", "No household holds this KK."));
+        MemberRecord member = people.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
+        HouseholdRecord target = register.get(caller, input.toKk(), input.toHouseholdId(), "input.toKk", "input.toHouseholdId");
         if (target.getId().equals(member.getHouseholdId())) {
             throw new BadRequestException("input.toKk", "The person already belongs to this household.");
         }
@@ -60,7 +62,7 @@ class MemberService {
         return moved;
     }
 
-    record MoveMemberInput(String nik, long expectedVersion, String toKk, String relationship, LocalDate movedOn,
-                           String reason) {
+    record MoveMemberInput(String nik, String memberId, long expectedVersion, String toKk, String toHouseholdId,
+                           String relationship, LocalDate movedOn, String reason) {
     }
 }

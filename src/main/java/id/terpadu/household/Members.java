@@ -41,9 +41,14 @@ public class Members {
         return niks.isEmpty() ? List.of() : members.findByNiks(caller, niks);
     }
 
-    /** The person with this NIK; NOT_FOUND on the input field otherwise. */
-    public MemberRecord getByNik(Caller caller, String nik, String field) {
-        return members.findByNik(caller, nik).orElseThrow(() -> new NotFoundException(field, "No person with this NIK is registered."));
+    /**
+     * The person an input names, by NIK or by global ID (a role that sees NIKs masked has only the
+     * ID): exactly one of the two; NOT_FOUND on the field given when the caller sees no such person.
+     */
+    public MemberRecord get(Caller caller, String nik, String memberId, String nikField, String idField) {
+        return RecordReference.of(nik, memberId, nikField, idField, "person", "NIK").resolve(
+                number -> members.findByNik(caller, number), id -> members.findById(caller, id), "Member",
+                "No person with this NIK is registered.", "No person has this ID.");
     }
 
     /** For each source, the person its id names (in one statement); sources without one are left out. */

@@ -29,7 +29,7 @@ class HousingService {
     }
 
     HousingFacetRecord recordCondition(Caller caller, RecordHousingConditionInput input) {
-        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
+        HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         // the column keeps two decimals (numeric(7,2)): check the area as it will be stored
         BigDecimal floorArea = input.floorAreaM2() == null ? null
                 : BigDecimal.valueOf(input.floorAreaM2()).setScale(2, RoundingMode.HALF_UP);
@@ -57,7 +57,7 @@ class HousingService {
                         .setRenovationYear(input.renovationYear() == null ? null : input.renovationYear().shortValue()));
     }
 
-    record RecordHousingConditionInput(String kk, long expectedVersion, String floor, String wall, String roof,
+    record RecordHousingConditionInput(String kk, String householdId, long expectedVersion, String floor, String wall, String roof,
                                        String toilet, String water, String lighting, Double floorAreaM2,
                                        String rtlhStatus, Integer renovationYear) {
     }

@@ -27,8 +27,8 @@ final class LimitRefusal {
         }
         if (measure.aliases() > limits.maxAliases()) {
             refusals.add(error("maxAliases", limits.maxAliases(), measure.aliases(),
-                    "A request may hold at most " + limits.maxAliases() + " aliased fields; this one holds "
-                            + measure.aliases() + "."));
+                    "A request may hold at most " + limits.maxAliases() + " aliased fields and look-ups by a whole NIK or KK; "
+                            + "this one holds " + measure.aliases() + "."));
         }
         if (measure.fields() > limits.maxFields()) {
             refusals.add(error("maxFields", limits.maxFields(), measure.fields(),
@@ -53,6 +53,11 @@ final class LimitRefusal {
 
     /** @param field the argument at fault, or null when the request as a whole is */
     static GraphQLError error(String limit, long maximum, long actual, String field, String message) {
+        return error(limit, maximum, actual, field, message, Map.of());
+    }
+
+    /** @param more further extensions, such as when to try again */
+    static GraphQLError error(String limit, long maximum, long actual, String field, String message, Map<String, Object> more) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (field != null) {
             extensions.put("field", field);
@@ -60,6 +65,7 @@ final class LimitRefusal {
         extensions.put("limit", limit);
         extensions.put("maximum", maximum);
         extensions.put("actual", actual);
+        extensions.putAll(more);
         return GraphqlErrorBuilder.newError()
                 .errorType(ErrorClassification.BAD_REQUEST)
                 .message(message)

@@ -22,6 +22,13 @@ import java.time.Duration;
  * @param maxPageSize         the largest {@code first} or {@code last} of any paginated field
  * @param maxRequestSize      the largest request body
  * @param statementTimeout    how long one SQL statement may run before the database cancels it
+ * @param identityLookupCost  what a field that looks a record up by a whole identity number
+ *                            ({@code @identityNumber}) adds to the cost; it also counts as an alias
+ * @param identityLookupsPerHour how many whole identity numbers a caller who sees such numbers
+ *                            masked may give to look records up, per hour (refilled steadily)
+ * @param identityLookupExemptClients clients (a token's {@code azp}) whose look-ups are logged but
+ *                            not limited: the insurer's sync job, restricted to its registered
+ *                            operations, sends lists of up to 1,000 NIKs
  */
 @ConfigurationProperties("terpadu.limits")
 public record QueryLimits(
@@ -32,5 +39,8 @@ public record QueryLimits(
         @DefaultValue("300") int maxFields,
         @DefaultValue("100") int maxPageSize,
         @DefaultValue("256KB") DataSize maxRequestSize,
-        @DefaultValue("15s") Duration statementTimeout) {
+        @DefaultValue("15s") Duration statementTimeout,
+        @DefaultValue("1000") int identityLookupCost,
+        @DefaultValue("200") int identityLookupsPerHour,
+        @DefaultValue("bpjs-sync") java.util.List<String> identityLookupExemptClients) {
 }

@@ -35,7 +35,8 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                                                                         InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
         ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
-        QueryMeasure measure = QueryMeasure.of(execution.getGraphQLSchema(), operation.getTopLevelFields(), limits.listSizeEstimate());
+        QueryMeasure measure = QueryMeasure.of(execution.getGraphQLSchema(), operation.getTopLevelFields(), limits.listSizeEstimate(),
+                limits.identityLookupCost());
         List<GraphQLError> refusals = LimitRefusal.check(measure, limits);
         if (!refusals.isEmpty()) {
             throw new AbortExecutionException(refusals);

@@ -13,7 +13,9 @@ import java.util.List;
  * read the caller's schema, not the data, and graphql-java bounds their shape itself.
  *
  * A paginated field ({@code first} or {@code last}) multiplies the cost of what its first list
- * holds (a connection's edges) by its page size; any other list multiplies by an estimate.
+ * holds (a connection's edges) by its page size; any other list multiplies by an estimate. A field
+ * that looks a record up by a whole identity number ({@code @identityNumber}) counts as an alias and
+ * adds the cost of such a look-up, so a request cannot try many numbers at once.
  *
  * @param pageField    the field asking for the largest page, or null when none asks for one
  * @param pageArgument its argument giving that page size, {@code first} or {@code last}
@@ -22,8 +24,9 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
 
     private static final List<String> PAGE_ARGUMENTS = List.of("first", "last");
 
-    static QueryMeasure of(GraphQLSchema schema, List<ExecutableNormalizedField> topLevelFields, int listSizeEstimate) {
-        Counter counter = new Counter(schema, listSizeEstimate);
+    static QueryMeasure of(GraphQLSchema schema, List<ExecutableNormalizedField> topLevelFields, int listSizeEstimate,
+                           int identityLookupCost) {
+        Counter counter = new Counter(schema, listSizeEstimate, identityLookupCost);
         for (ExecutableNormalizedField field : topLevelFields) {
             if (!field.getName().startsWith("__")) {
                 counter.visit(field, 1, 1, null);
@@ -36,6 +39,7 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
     private static final class Counter {
         private final GraphQLSchema schema;
         private final int listSizeEstimate;
+        private final int identityLookupCost;
         private int depth;
         private int aliases;
         private int fields;
@@ -44,9 +48,10 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
         private String pageField;
         private String pageArgument;
 
-        Counter(GraphQLSchema schema, int listSizeEstimate) {
+        Counter(GraphQLSchema schema, int listSizeEstimate, int identityLookupCost) {
             this.schema = schema;
             this.listSizeEstimate = listSizeEstimate;
+            this.identityLookupCost = identityLookupCost;
         }
 
         /**
@@ -60,6 +65,10 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
                 aliases++;
             }
             cost = saturatedAdd(cost, times);
+            if (!IdentityNumbersGiven.of(schema, field).isEmpty()) {
+                aliases++;
+                cost = saturatedAdd(cost, saturatedMultiply(times, identityLookupCost));
+            }
             long childTimes = times;
             Integer page = null;
             for (String argument : PAGE_ARGUMENTS) {

@@ -30,7 +30,7 @@ class SocialService {
     }
 
     SocialFacetRecord assignCluster(Caller caller, AssignClusterInput input) {
-        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
+        HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         if (input.cluster() != null && referenceData.findCluster(input.cluster()).isEmpty()) {
             throw new NotFoundException("input.cluster", "No cluster has the code '" + input.cluster() + "'.");
         }
@@ -42,7 +42,7 @@ class SocialService {
     }
 
     SocialFacetRecord recordAssessment(Caller caller, RecordSocialAssessmentInput input) {
-        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
+        HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         if (input.decile() != null && (input.decile() < 1 || input.decile() > 10)) {
             throw new BadRequestException("input.decile", "A DTSEN decile runs from 1 (poorest) to 10.");
         }
@@ -58,7 +58,7 @@ class SocialService {
 
     /** UPT-PK's local verification: the caller is the verifier. */
     SocialFacetRecord recordLocalVerification(Caller caller, RecordLocalVerificationInput input) {
-        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
+        HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         if (input.verifiedOn() != null && input.verifiedOn().isAfter(LocalDate.now())) {
             throw new BadRequestException("input.verifiedOn", "The verification date lies in the future.");
         }
@@ -70,13 +70,13 @@ class SocialService {
                         .setVerifiedBy(verifier));
     }
 
-    record AssignClusterInput(String kk, long expectedVersion, String cluster, String reason) {
+    record AssignClusterInput(String kk, String householdId, long expectedVersion, String cluster, String reason) {
     }
 
-    record RecordLocalVerificationInput(String kk, long expectedVersion, boolean onLocalSurvey, LocalDate verifiedOn) {
+    record RecordLocalVerificationInput(String kk, String householdId, long expectedVersion, boolean onLocalSurvey, LocalDate verifiedOn) {
     }
 
-    record RecordSocialAssessmentInput(String kk, long expectedVersion, Integer decile, String decileQuarter,
+    record RecordSocialAssessmentInput(String kk, String householdId, long expectedVersion, Integer decile, String decileQuarter,
                                        List<String> povertyIndicators) {
     }
 }

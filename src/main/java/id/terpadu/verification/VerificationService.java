@@ -71,7 +71,7 @@ class VerificationService {
         if ("CLOSED".equals(round.getStatus())) {
             throw new ConflictException("input.round", "The round " + round.getName() + " is closed: its results can no longer change.");
         }
-        HouseholdRecord household = households.getCurrentByKk(caller, input.kk(), "input.kk");
+        HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         if (!Outcomes.ALL.contains(input.result())) {
             throw new BadRequestException("input.result", "The result is STILL_POOR, LEFT_POVERTY, MOVED, DECEASED or NEW.");
         }
@@ -113,7 +113,7 @@ class VerificationService {
     record OpenVerificationRoundInput(String name, int year, String previous) {
     }
 
-    record RecordVerificationResultInput(String round, String kk, String result, int persons, String cluster,
+    record RecordVerificationResultInput(String round, String kk, String householdId, String result, int persons, String cluster,
                                          String note) {
     }
 
