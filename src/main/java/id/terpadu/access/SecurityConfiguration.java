@@ -3,6 +3,7 @@ package id.terpadu.access;
 import id.terpadu.keycloak.LocalKeycloak;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +48,10 @@ class SecurityConfiguration {
         converter.setPrincipalClaimName("preferred_username");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/graphiql", "/graphiql/**", "/error").permitAll()
+                        // health and metrics are served on the management port only, which clients do not reach
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        // the probes, also on this port for platforms that probe only one
+                        .requestMatchers("/livez", "/readyz", "/graphiql", "/graphiql/**", "/error").permitAll()
                         // browsers cannot send a header with a WebSocket: the token comes in connection_init
                         .requestMatchers("/graphql-ws").permitAll()
                         .anyRequest().authenticated())

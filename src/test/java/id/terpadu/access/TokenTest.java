@@ -16,6 +16,7 @@ import id.terpadu.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -59,7 +60,16 @@ class TokenTest extends AccessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"})
-    void healthAndReadinessAnswerWithoutToken(String endpoint) {
+    void healthAndReadinessAnswerWithoutTokenOnTheManagementPort(String endpoint) {
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri(endpoint).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/readyz", "/livez"})
+    void probesAnswerWithoutTokenOnTheMainPort(String endpoint) {
         client().get().uri(endpoint).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
