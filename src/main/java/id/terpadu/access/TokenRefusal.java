@@ -37,6 +37,8 @@ enum TokenRefusal {
             + "that issues tokens for the hub."),
     TOKEN_BAD_SIGNATURE("The access token's signature does not check out against the realm's keys: it was not "
             + "issued by the hub's realm, or it was changed."),
+    TOKEN_OTHER_CALLER("A fresh token on a WebSocket connection must be of the same user with the same roles and "
+            + "region as the connection's: open a new connection for another."),
     TOKEN_ISSUER_UNAVAILABLE("The hub cannot check access tokens right now, because it could not fetch the "
             + "realm's keys from Keycloak: try again in a minute.");
 
