@@ -22,8 +22,8 @@ Usage: bench/run.sh [options]
   --skip-build                use the existing target/terpadu.jar
   --fill-only                 fill the databases (kept for later runs) and stop
   --no-doc                    print the figures but leave docs/benchmarks.md alone
-Environment: BENCH_HUB_PORT (8080), BENCH_KEYCLOAK_PORT (8180), BENCH_JAVA_OPTS (the hub's JVM
-options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
+Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081, the hub's metrics),
+BENCH_KEYCLOAK_PORT (8180), BENCH_JAVA_OPTS (the hub's JVM options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
 EOF
 }
 
@@ -64,6 +64,7 @@ if [ -n "$CUSTOM_HOUSEHOLDS" ]; then
 fi
 
 HUB_PORT=${BENCH_HUB_PORT:-8080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-8081}
 KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
 # Resident memory is the heap plus about 260 MiB of metaspace, code, symbols and compiler arenas,
 # so a 512 MiB budget leaves about 210 MiB of heap, fixed (-Xms = -Xmx) so that it is predictable.
@@ -115,9 +116,9 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   runuser -u postgres -- psql -q -c "ALTER USER postgres PASSWORD '$PGPASSWORD'"
 fi
 
-for port in "$HUB_PORT" "$KEYCLOAK_PORT"; do
+for port in "$HUB_PORT" "$MANAGEMENT_PORT" "$KEYCLOAK_PORT"; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
-    echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_KEYCLOAK_PORT" >&2
+    echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_MANAGEMENT_PORT / BENCH_KEYCLOAK_PORT" >&2
     exit 1
   fi
 done
@@ -169,7 +170,7 @@ fill() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
     "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
-    --terpadu.demo.households="$households" \
+    --management.server.port="$MANAGEMENT_PORT" --terpadu.demo.households="$households" \
     --spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/none \
     > "$WORK/fill-$db.log" 2>&1 &
   HUB_PID=$!
@@ -193,11 +194,11 @@ start_hub() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD MALLOC_ARENA_MAX=$MALLOC_ARENAS \
     "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
-    --terpadu.local-keycloak.port="$KEYCLOAK_PORT" --terpadu.demo.households="$households" \
+    --management.server.port="$MANAGEMENT_PORT" --terpadu.local-keycloak.port="$KEYCLOAK_PORT" --terpadu.demo.households="$households" \
     > "$WORK/hub-$db.log" 2>&1 &
   HUB_PID=$!
   for _ in $(seq 1 300); do
-    if curl -sf "http://localhost:$HUB_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+    if curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
       log "hub ready (pid $HUB_PID)"
       return
     fi
@@ -223,7 +224,7 @@ fresh_tokens() {
 
 # The hub's counters: SQL statements run, GraphQL requests served.
 metric() {
-  curl -sf "http://localhost:$HUB_PORT/actuator/prometheus" | awk -v name="$1" '
+  curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/prometheus" | awk -v name="$1" '
     $0 !~ /^#/ && (index($0, name "{") == 1 || index($0, name " ") == 1) { sum += $NF }
     END { printf "%.0f\n", sum }'
 }

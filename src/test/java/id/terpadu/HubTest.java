@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -28,6 +29,10 @@ public abstract class HubTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The port of health and metrics (any free one in tests). */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected DSLContext dsl;

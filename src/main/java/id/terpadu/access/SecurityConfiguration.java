@@ -3,10 +3,11 @@ package id.terpadu.access;
 import id.terpadu.keycloak.LocalKeycloak;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -19,10 +20,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -38,31 +41,43 @@ class SecurityConfiguration {
 
     static final String ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
+    /** How far past its expiry a token is still accepted, for clocks that differ a little. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::realmRoles);
         converter.setPrincipalClaimName("preferred_username");
+        TokenRefusalResponses refusals = new TokenRefusalResponses(json);
+        // every failure goes to the refusals, which answer 503 rather than fail when the keys are unavailable
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(refusals);
+        failures.setRethrowAuthenticationServiceException(false);
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/graphiql", "/graphiql/**", "/error").permitAll()
+                        // health and metrics are served on the management port only, which clients do not reach
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
+                        // the probes, also on this port for platforms that probe only one
+                        .requestMatchers("/livez", "/readyz", "/graphiql", "/graphiql/**", "/error").permitAll()
                         // browsers cannot send a header with a WebSocket: the token comes in connection_init
                         .requestMatchers("/graphql-ws").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(refusals)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures);
+                                return filter;
+                            }
+                        }))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /**
-     * Decodes tokens of the configured issuer, or of the local Keycloak the demo starts. The
-     * issuer's keys are fetched on first use and cached, so a short Keycloak outage does not stop
-     * the hub; a token signed with an unknown key makes it fetch them again.
-     */
+    /** The realm whose tokens the hub accepts: the configured issuer, or the local Keycloak the demo starts. */
     @Bean
     TokenIssuer tokenIssuer(Environment environment, ObjectProvider<LocalKeycloak> localKeycloak) {
         String issuer = environment.getProperty(ISSUER_PROPERTY);
@@ -78,30 +93,27 @@ class SecurityConfiguration {
         return new TokenIssuer(issuer);
     }
 
-    /** The issuer's signing keys, fetched on first use; the health check reads whether there are any. */
+    /** The issuer's signing keys, as token checks and the readiness check use them. */
     @Bean
-    ConcurrentMapCache issuerKeyCache() {
-        return new ConcurrentMapCache("jwks");
+    IssuerKeys issuerKeys(TokenIssuer tokenIssuer, Environment environment) {
+        return new IssuerKeys(tokenIssuer, environment.getProperty(JWK_SET_PROPERTY));
     }
 
     @Bean
-    JwtDecoder jwtDecoder(TokenIssuer tokenIssuer, Environment environment, ConcurrentMapCache issuerKeyCache,
+    JwtDecoder jwtDecoder(TokenIssuer tokenIssuer, IssuerKeys issuerKeys,
                           @Value("${spring.security.oauth2.resourceserver.jwt.audiences:terpadu-hub}") List<String> audiences) {
-        String jwkSetUri = environment.getProperty(JWK_SET_PROPERTY);
-        String expectedIssuer = tokenIssuer.uri();
-        // the default validators, with a clock skew of seconds rather than a minute for expiry
+        // the default validators, with a clock skew of seconds rather than a minute for expiry; each names its refusal
+        JwtTimestampValidator lifetime = new JwtTimestampValidator(CLOCK_SKEW);
+        // a token that never expires would outlive every revocation: Keycloak always sets one
+        lifetime.setAllowEmptyExpiryClaim(false);
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(expectedIssuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.stream().anyMatch(audiences::contains)));
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
-                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).cache(issuerKeyCache).build()
-                    : NimbusJwtDecoder.withIssuerLocation(expectedIssuer).cache(issuerKeyCache).build();
-            decoder.setJwtValidator(validator);
-            return decoder;
-        });
+                TokenRefusal.TOKEN_EXPIRED.when(lifetime),
+                TokenRefusal.TOKEN_WRONG_ISSUER.when(new JwtIssuerValidator(tokenIssuer.uri())),
+                TokenRefusal.TOKEN_WRONG_AUDIENCE.when(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys.source()).build();
+        decoder.setJwtValidator(validator);
+        return decoder;
     }
 
     private static Collection<org.springframework.security.core.GrantedAuthority> realmRoles(Jwt jwt) {

@@ -10,5 +10,7 @@ public enum ErrorClassification implements graphql.ErrorClassification {
     /** The input clashes with what is stored: a duplicate, or a stale expectedVersion. */
     CONFLICT,
     /** The caller's role may not do this. */
-    FORBIDDEN
+    FORBIDDEN,
+    /** The hub cannot reach a service it needs (the database): try again in a minute. */
+    UNAVAILABLE
 }

@@ -11,6 +11,7 @@ import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConstraintViolations;
 import id.terpadu.error.Disclosable;
 import id.terpadu.error.HubException;
+import id.terpadu.error.UnavailableException;
 import id.terpadu.error.UnexpectedFailure;
 import id.terpadu.request.RequestIds;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,9 @@ import java.util.Map;
  * {@link Disclosure} gate like any answer: a detail or a fuller message the caller may not read is
  * left out. Constraint violations from the database are translated by constraint name, so the
  * database stays the final guard; a statement the database cancelled for running too long names
- * that limit. Anything else is an internal error: the client gets the request id and no detail,
- * the log gets the failure without its messages.
+ * that limit; a database that cannot be reached is {@code UNAVAILABLE} (and the HTTP answer 503,
+ * see {@link UnavailableHttpStatus}). Anything else is an internal error: the client gets the
+ * request id and no detail, the log gets the failure without its messages.
  */
 @Component
 class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
@@ -56,7 +58,7 @@ class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
             case DataIntegrityViolationException violation -> constraintViolations.translate(violation).orElse(null);
             default -> cancelledForTime(ex) ? new BadRequestException(null,
                     "The database stopped this request because it ran too long: ask for less (a narrower filter, a smaller page).",
-                    Map.of("limit", "statementTimeout")) : null;
+                    Map.of("limit", "statementTimeout")) : unreachable(ex, env);
         };
         if (hubException == null) {
             String requestId = MDC.get(RequestIds.MDC_KEY);
@@ -89,6 +91,17 @@ class HubExceptionResolver extends DataFetcherExceptionResolverAdapter {
                 .message(message)
                 .extensions(extensions)
                 .build();
+    }
+
+    /** The database cannot be reached: said at once (after the pool's short connection timeout), not as an internal error. */
+    private static @Nullable HubException unreachable(Throwable failure, DataFetchingEnvironment env) {
+        if (!DatabaseUnreachable.causes(failure)) {
+            return null;
+        }
+        log.warn("The database could not be reached at {} (request {}): {}", env.getExecutionStepInfo().getPath(),
+                MDC.get(RequestIds.MDC_KEY), UnexpectedFailure.describe(failure).lines().findFirst().orElse(""));
+        return new UnavailableException("The database cannot be reached right now, so the hub could not do this: "
+                + "try again in a minute. A change that was cut off is either wholly saved or not at all.");
     }
 
     private static boolean cancelledForTime(Throwable failure) {

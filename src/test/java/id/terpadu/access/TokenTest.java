@@ -16,6 +16,7 @@ import id.terpadu.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,12 +55,35 @@ class TokenTest extends AccessTest {
         Answer answer = askWithToken(null, QUERY);
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).doesNotContain("PKH");
+        assertTellsWhy(answer, TokenRefusal.TOKEN_MISSING);
         client().get().uri("/graphql?query={x}", QUERY).exchange().expectStatus().isUnauthorized();
+
+        // what a script sends when its token request failed and left the token empty
+        Answer empty = askWithToken("", QUERY);
+        assertThat(empty.status()).isEqualTo(401);
+        assertTellsWhy(empty, TokenRefusal.TOKEN_MISSING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-token", "a.b.c", "eyJhbGciOiJSUzI1NiJ9.e30"})
+    void malformedTokenIsUnauthorizedWithItsReason(String token) {
+        Answer answer = askWithToken(token, QUERY);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertTellsWhy(answer, TokenRefusal.TOKEN_MALFORMED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"})
-    void healthAndReadinessAnswerWithoutToken(String endpoint) {
+    void healthAndReadinessAnswerWithoutTokenOnTheManagementPort(String endpoint) {
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri(endpoint).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/readyz", "/livez"})
+    void probesAnswerWithoutTokenOnTheMainPort(String endpoint) {
         client().get().uri(endpoint).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
@@ -81,7 +105,7 @@ class TokenTest extends AccessTest {
             SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(JOSEObjectType.JWT).build(),
                     real.getJWTClaimsSet());
             forged.sign(new RSASSASigner(ownKey));
-            assertUnauthorized(forged.serialize());
+            assertUnauthorized(forged.serialize(), TokenRefusal.TOKEN_BAD_SIGNATURE);
         }
     }
 
@@ -95,16 +119,16 @@ class TokenTest extends AccessTest {
         RSAKey ownKey = new RSAKeyGenerator(2048).keyID(real.getHeader().getKeyID()).generate();
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ownKey.getKeyID()).build(), elevated);
         forged.sign(new RSASSASigner(ownKey));
-        assertUnauthorized(forged.serialize());
+        assertUnauthorized(forged.serialize(), TokenRefusal.TOKEN_BAD_SIGNATURE);
 
         // the realm's own signature over a changed payload
         String[] parts = real.serialize().split("\\.");
         String payload = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(elevated.toString().getBytes(StandardCharsets.UTF_8));
-        assertUnauthorized(parts[0] + "." + payload + "." + parts[2]);
+        assertUnauthorized(parts[0] + "." + payload + "." + parts[2], TokenRefusal.TOKEN_BAD_SIGNATURE);
 
         // no signature at all
-        assertUnauthorized(new PlainJWT(elevated).serialize());
+        assertUnauthorized(new PlainJWT(elevated).serialize(), TokenRefusal.TOKEN_BAD_SIGNATURE);
     }
 
     @Test
@@ -118,7 +142,7 @@ class TokenTest extends AccessTest {
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(otherHost + "/realms/terpadu").isNotEqualTo(TestKeycloak.issuer());
         assertThat(claims.getAudience()).contains("terpadu-hub");
-        assertUnauthorized(token);
+        assertUnauthorized(token, TokenRefusal.TOKEN_WRONG_ISSUER);
     }
 
     @Test
@@ -129,7 +153,7 @@ class TokenTest extends AccessTest {
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(TestKeycloak.issuer());
         assertThat(claims.getAudience()).doesNotContain("terpadu-hub");
-        assertUnauthorized(token);
+        assertUnauthorized(token, TokenRefusal.TOKEN_WRONG_AUDIENCE);
     }
 
     @Test
@@ -142,7 +166,7 @@ class TokenTest extends AccessTest {
             assertThat(claims.getIssuer()).isEqualTo(TestKeycloak.issuer());
             assertThat(claims.getAudience()).contains("terpadu-graphiql").doesNotContain("terpadu-hub");
             assertThat(claims.getJSONObjectClaim("realm_access").get("roles").toString()).contains("dinkes");
-            assertUnauthorized(token);
+            assertUnauthorized(token, TokenRefusal.TOKEN_WRONG_AUDIENCE);
         }
     }
 
@@ -160,7 +184,7 @@ class TokenTest extends AccessTest {
 
             Instant beyondSkew = claims.getExpirationTime().toInstant().plusSeconds(12);
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), beyondSkew).toMillis()));
-            assertUnauthorized(token);
+            assertUnauthorized(token, TokenRefusal.TOKEN_EXPIRED);
         }
     }
 
@@ -192,14 +216,26 @@ class TokenTest extends AccessTest {
         assertThat(housing.classifications()).containsExactly("ValidationError");
     }
 
-    private void assertUnauthorized(String token) {
+    private void assertUnauthorized(String token, TokenRefusal reason) {
         Answer answer = askWithToken(token, QUERY);
         assertThat(answer.status()).as(answer.body()).isEqualTo(401);
         assertThat(answer.body()).doesNotContain("PKH");
+        assertTellsWhy(answer, reason);
         client().post().uri("/graphql").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").bodyValue(Map.of("query", QUERY))
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().value("WWW-Authenticate", value -> assertThat(value).contains("invalid_token"));
+    }
+
+    /**
+     * The refusal's body is a GraphQL error that says which check failed, in words, and nothing
+     * a forger could use: not what the hub expected (its issuer, audience or keys) nor the token.
+     */
+    private static void assertTellsWhy(Answer answer, TokenRefusal reason) {
+        assertThat(answer.classifications()).as(answer.body()).containsExactly("UNAUTHORIZED");
+        assertThat(answer.<String>at("$.errors[0].extensions.reason")).isEqualTo(reason.name());
+        assertThat(answer.<String>at("$.errors[0].message")).isEqualTo(reason.message());
+        assertThat(answer.body()).doesNotContain(TestKeycloak.issuer(), "terpadu-hub", "kid", "Jwt", "Exception");
     }
 
     /**

@@ -18,18 +18,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an operator sees: readiness that includes the database and the token issuer's keys,
  * Prometheus metrics per GraphQL operation and error classification and of the connection pool,
- * and a request id on every answer.
+ * both on the management port only (the probes also on the main port), and a request id on
+ * every answer.
  */
 class ObservabilityTest extends HubTest {
 
     @Test
     void readinessIncludesTheDatabaseAndTheIssuerKeysWithoutAToken() {
-        String body = client().get().uri("/actuator/health/readiness").exchange()
+        String body = management().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(body, "$.components.db.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(body, "$.components.issuerKeys.status")).isEqualTo("UP");
-        client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        // the same probes on the main port, for platforms that probe only that one
+        String ready = client().get().uri("/readyz").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<String>read(ready, "$.components.issuerKeys.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreServedOnlyOnTheManagementPort() {
+        management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        // on the port clients reach: a token is needed, and even with one there are no metrics
+        client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        String withToken = client().get().uri("/actuator/prometheus").header("Authorization", "Bearer " + Tokens.of("uptpk"))
+                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(String.valueOf(withToken)).doesNotContain("hikaricp", "graphql_request_seconds");
+        client().get().uri("/actuator/health").header("Authorization", "Bearer " + Tokens.of("uptpk"))
+                .exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -39,7 +56,7 @@ class ObservabilityTest extends HubTest {
         post("dinsos", "mutation ForbiddenMove { moveMember(input: {nik: \"5106014101800001\", expectedVersion: 1, toKk: \"5106010101200001\", "
                 + "relationship: CHILD, movedOn: \"2026-01-01\", reason: \"test\"}) { id } }");
 
-        String metrics = client().get().uri("/actuator/prometheus").exchange()
+        String metrics = management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern("graphql_request_seconds_count\\{[^}]*graphql_operation_name=\"ProgrammeCodes\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("terpadu_graphql_errors_total\\{[^}]*classification=\"FORBIDDEN\"[^}]*operation=\"ForbiddenMove\"[^}]*} [1-9]");
@@ -72,6 +89,10 @@ class ObservabilityTest extends HubTest {
             post.header(RequestIds.HEADER, requestId);
         }
         return post.bodyValue(Map.of("query", query)).exchange().expectBody(String.class).returnResult();
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + managementPort).build();
     }
 
     private WebTestClient client() {
