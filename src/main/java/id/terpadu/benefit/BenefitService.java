@@ -67,14 +67,14 @@ class BenefitService {
         boolean namesMember = input.nik() != null || input.memberId() != null;
         if ("HOUSEHOLD".equals(programme.getTarget())) {
             if (namesMember) {
-                throw new BadRequestException(input.nik() != null ? "input.nik" : "input.memberId",
+                throw new BadRequestException(!namesHousehold ? "input.kk" : input.nik() != null ? "input.nik" : "input.memberId",
                         programme.getCode() + " enrols whole households: name the household (KK or householdId), not a person.");
             }
             householdId = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId").getId();
             ruledHouseholdId = householdId;
         } else {
             if (namesHousehold) {
-                throw new BadRequestException(input.kk() != null ? "input.kk" : "input.householdId",
+                throw new BadRequestException(!namesMember ? "input.nik" : input.kk() != null ? "input.kk" : "input.householdId",
                         programme.getCode() + " enrols single persons: name the person (NIK or memberId), not a household.");
             }
             MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");

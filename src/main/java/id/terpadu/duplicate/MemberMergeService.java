@@ -44,7 +44,7 @@ class MemberMergeService {
     }
 
     MemberRecord merge(Caller caller, MergeMembersInput input) {
-        if (Objects.equals(input.keepNik(), input.mergeNik())) {
+        if (input.keepNik() != null && input.keepNik().equals(input.mergeNik())) {
             throw new BadRequestException("input.mergeNik", "The same NIK is given twice: name the record to keep and another one to merge into it.");
         }
         if (input.reason() == null || input.reason().isBlank()) {

@@ -9,6 +9,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.normalized.ExecutableNormalizedOperation;
+import id.terpadu.access.Caller;
+import id.terpadu.access.Disclosure;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,11 @@ import java.util.List;
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final QueryLimits limits;
+    private final Disclosure disclosure;
 
-    QueryLimitsInstrumentation(QueryLimits limits) {
+    QueryLimitsInstrumentation(QueryLimits limits, Disclosure disclosure) {
         this.limits = limits;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -35,8 +39,9 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
                                                                         InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
         ExecutableNormalizedOperation operation = execution.getNormalizedQueryTree().get();
+        Caller caller = Caller.of(execution.getGraphQLContext());
         QueryMeasure measure = QueryMeasure.of(execution.getGraphQLSchema(), operation.getTopLevelFields(), limits.listSizeEstimate(),
-                limits.identityLookupCost());
+                limits.identityLookupCost(), kind -> disclosure.seesMasked(caller, kind));
         List<GraphQLError> refusals = LimitRefusal.check(measure, limits);
         if (!refusals.isEmpty()) {
             throw new AbortExecutionException(refusals);

@@ -5,7 +5,10 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
+import id.terpadu.access.IdentityKind;
+
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The size of one operation: its deepest nesting, its aliases and fields, its largest page and
@@ -14,8 +17,8 @@ import java.util.List;
  *
  * A paginated field ({@code first} or {@code last}) multiplies the cost of what its first list
  * holds (a connection's edges) by its page size; any other list multiplies by an estimate. A field
- * that looks a record up by a whole identity number ({@code @identityNumber}) counts as an alias and
- * adds the cost of such a look-up, so a request cannot try many numbers at once.
+ * that looks a record up by a whole identity number ({@code @identityNumber}) the caller sees masked
+ * counts as an alias and adds the cost of such a look-up, so a request cannot try many at once.
  *
  * @param pageField    the field asking for the largest page, or null when none asks for one
  * @param pageArgument its argument giving that page size, {@code first} or {@code last}
@@ -25,8 +28,8 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
     private static final List<String> PAGE_ARGUMENTS = List.of("first", "last");
 
     static QueryMeasure of(GraphQLSchema schema, List<ExecutableNormalizedField> topLevelFields, int listSizeEstimate,
-                           int identityLookupCost) {
-        Counter counter = new Counter(schema, listSizeEstimate, identityLookupCost);
+                           int identityLookupCost, Predicate<IdentityKind> seenMasked) {
+        Counter counter = new Counter(schema, listSizeEstimate, identityLookupCost, seenMasked);
         for (ExecutableNormalizedField field : topLevelFields) {
             if (!field.getName().startsWith("__")) {
                 counter.visit(field, 1, 1, null);
@@ -40,6 +43,7 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
         private final GraphQLSchema schema;
         private final int listSizeEstimate;
         private final int identityLookupCost;
+        private final Predicate<IdentityKind> seenMasked;
         private int depth;
         private int aliases;
         private int fields;
@@ -48,7 +52,8 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
         private String pageField;
         private String pageArgument;
 
-        Counter(GraphQLSchema schema, int listSizeEstimate, int identityLookupCost) {
+        Counter(GraphQLSchema schema, int listSizeEstimate, int identityLookupCost, Predicate<IdentityKind> seenMasked) {
+            this.seenMasked = seenMasked;
             this.schema = schema;
             this.listSizeEstimate = listSizeEstimate;
             this.identityLookupCost = identityLookupCost;
@@ -65,7 +70,7 @@ record QueryMeasure(int depth, int aliases, int fields, long cost, int largestPa
                 aliases++;
             }
             cost = saturatedAdd(cost, times);
-            if (!IdentityNumbersGiven.of(schema, field).isEmpty()) {
+            if (IdentityNumbersGiven.of(schema, field).stream().anyMatch(given -> seenMasked.test(given.kind()))) {
                 aliases++;
                 cost = saturatedAdd(cost, saturatedMultiply(times, identityLookupCost));
             }

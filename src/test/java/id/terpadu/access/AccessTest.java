@@ -78,7 +78,6 @@ abstract class AccessTest extends HubTest {
         return name.toString();
     }
 
-    /** The masked form of a NIK or KK: first four digits, eight stars, last four. */
 
     record Person(String id, String nik) {
     }
