@@ -263,6 +263,11 @@ public final class AccessPolicy {
         return memberAge;
     }
 
+    /** The roles that see the small counts of village statistics. */
+    public Set<String> smallCounts() {
+        return smallCounts;
+    }
+
     /** The audited tables by name: whose changes the history and the change feed show. */
     public Map<String, AuditedTable> auditedTables() {
         return audited;
