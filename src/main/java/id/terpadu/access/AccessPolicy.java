@@ -4,7 +4,10 @@ import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HashSet;
@@ -16,8 +19,8 @@ import java.util.Set;
 /**
  * The access policy of {@code schema/access-policy.yml}: which roles read each type and field,
  * which identity fields they see masked, which roles run each mutation or give each of its input
- * fields, and whose benefits they read and write. Read once at start; everything that enforces
- * access asks this class.
+ * fields, and whose benefits they read and write. Read once at start, with the file's role groups
+ * expanded ({@link RoleGroups}); everything that enforces access asks this class.
  */
 public final class AccessPolicy {
 
@@ -77,41 +80,49 @@ public final class AccessPolicy {
             if (in == null) {
                 throw new IllegalStateException("The access policy " + LOCATION + " is missing from the build");
             }
-            return parse(new Yaml().load(in));
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A policy in the form of {@code access-policy.yml}, with its role groups expanded. */
+    public static AccessPolicy read(Reader yaml) {
+        return parse(new Yaml().load(yaml));
+    }
+
     @SuppressWarnings("unchecked")
     private static AccessPolicy parse(Map<String, Object> yaml) {
         Map<String, String> roles = new LinkedHashMap<>((Map<String, String>) yaml.get("roles"));
+        RoleGroups groups = RoleGroups.of(roles.keySet(), (Map<String, List<String>>) yaml.getOrDefault("groups", Map.of()));
         Map<String, Object> maskedSection = (Map<String, Object>) yaml.get("masked");
         Map<String, BenefitAccess> benefits = new LinkedHashMap<>();
         ((Map<String, Map<String, List<String>>>) yaml.get("benefits")).forEach((role, access) ->
                 benefits.put(role, new BenefitAccess(List.copyOf(access.get("read")), List.copyOf(access.get("write")))));
         AccessPolicy policy = new AccessPolicy(roles,
-                typeAccess((Map<String, Map<String, Object>>) yaml.get("read")),
+                typeAccess("read", (Map<String, Map<String, Object>>) yaml.get("read"), groups),
                 Set.copyOf((List<String>) maskedSection.get("fields")),
-                Set.copyOf((List<String>) maskedSection.get("unmaskedFor")),
-                typeAccess((Map<String, Map<String, Object>>) yaml.get("write")),
+                groups.expand("masked.unmaskedFor", (List<String>) maskedSection.get("unmaskedFor")),
+                typeAccess("write", (Map<String, Map<String, Object>>) yaml.get("write"), groups),
                 benefits,
                 Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())),
-                Set.copyOf((List<String>) yaml.getOrDefault("requiresRegion", List.of())),
-                Set.copyOf((List<String>) yaml.getOrDefault("smallCounts", List.of())),
+                groups.expand("requiresRegion", (List<String>) yaml.getOrDefault("requiresRegion", List.of())),
+                groups.expand("smallCounts", (List<String>) yaml.getOrDefault("smallCounts", List.of())),
                 auditedTables((Map<String, Map<String, Object>>) yaml.getOrDefault("audited", Map.of())));
         policy.checkRolesAreDeclared();
         return policy;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, TypeAccess> typeAccess(Map<String, Map<String, Object>> section) {
+    private static Map<String, TypeAccess> typeAccess(String section, Map<String, Map<String, Object>> entries,
+                                                      RoleGroups groups) {
         Map<String, TypeAccess> result = new LinkedHashMap<>();
-        section.forEach((name, entry) -> {
+        entries.forEach((name, entry) -> {
+            String where = section + "." + name;
             Map<String, Set<String>> fields = new LinkedHashMap<>();
             ((Map<String, List<String>>) entry.getOrDefault("fields", Map.of()))
-                    .forEach((field, fieldRoles) -> fields.put(field, Set.copyOf(fieldRoles)));
-            result.put(name, new TypeAccess(Set.copyOf((List<String>) entry.get("roles")), fields));
+                    .forEach((field, fieldRoles) -> fields.put(field, groups.expand(where + ".fields." + field, fieldRoles)));
+            result.put(name, new TypeAccess(groups.expand(where + ".roles", (List<String>) entry.get("roles")), fields));
         });
         return result;
     }
@@ -261,6 +272,11 @@ public final class AccessPolicy {
 
     public Map<String, Integer> memberAges() {
         return memberAge;
+    }
+
+    /** The roles that see the small counts of village statistics. */
+    public Set<String> smallCounts() {
+        return smallCounts;
     }
 
     /** The audited tables by name: whose changes the history and the change feed show. */

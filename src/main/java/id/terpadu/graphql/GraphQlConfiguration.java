@@ -1,5 +1,7 @@
 package id.terpadu.graphql;
 
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.WiringFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,18 @@ class GraphQlConfiguration {
 
     @Bean
     RuntimeWiringConfigurer scalars() {
-        return wiring -> wiring.scalar(Scalars.DATE).scalar(Scalars.DATE_TIME);
+        return new RuntimeWiringConfigurer() {
+            @Override
+            public void configure(RuntimeWiring.Builder wiring) {
+                wiring.scalar(Scalars.DATE).scalar(Scalars.DATE_TIME);
+            }
+
+            /** The built-in Float is replaced through a factory: the wiring refuses to redefine it. */
+            @Override
+            public void configure(RuntimeWiring.Builder wiring, List<WiringFactory> factories) {
+                factories.add(Scalars.FLOAT_WIRING);
+            }
+        };
     }
 
     /**

@@ -80,7 +80,7 @@ final class PolicyFile {
 
     @SuppressWarnings("unchecked")
     Set<String> unmaskedFor() {
-        return Set.copyOf((List<String>) section("masked").get("unmaskedFor"));
+        return expand((List<String>) section("masked").get("unmaskedFor"));
     }
 
     /** The programmes whose benefits a role reads; {@code *} for all. */
@@ -90,14 +90,25 @@ final class PolicyFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> rolesOf(Map<String, Object> section, String name, String field) {
+    private Set<String> rolesOf(Map<String, Object> section, String name, String field) {
         Map<String, Object> entry = (Map<String, Object>) section.get(name);
         if (entry == null) {
             return Set.of();
         }
         Map<String, Object> fields = (Map<String, Object>) entry.getOrDefault("fields", Map.of());
         Object roles = field != null && fields.containsKey(field) ? fields.get(field) : entry.get("roles");
-        return Set.copyOf((List<String>) roles);
+        return expand((List<String>) roles);
+    }
+
+    /** The roles a list names, its groups ({@code groups:}) replaced by their roles. */
+    @SuppressWarnings("unchecked")
+    private Set<String> expand(List<String> names) {
+        Map<String, List<String>> groups = (Map<String, List<String>>) yaml.getOrDefault("groups", Map.of());
+        Set<String> roles = new java.util.HashSet<>();
+        for (String name : names) {
+            roles.addAll(groups.containsKey(name) ? expand(groups.get(name)) : Set.of(name));
+        }
+        return roles;
     }
 
     @SuppressWarnings("unchecked")
