@@ -1,7 +1,6 @@
 package id.terpadu.audit;
 
 import id.terpadu.db.tables.records.IdentityReadRecord;
-import id.terpadu.error.BadRequestException;
 import id.terpadu.graphql.GlobalId;
 import id.terpadu.graphql.Paging;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Controller;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The administrator's audit queries: the verification of the chain and the identity-read log. */
+/** The administrator's identity-read log (the verification of the trail is AuditVerificationController's). */
 @Controller
 class AuditController {
 
@@ -25,29 +24,9 @@ class AuditController {
         this.paging = paging;
     }
 
-    /** The verification of a range of the chain. */
-    record AuditVerification(boolean intact, int checked, String firstBrokenPosition, String reason) {
-    }
-
     /** One read of whole identity numbers, for the administrator. */
     record IdentityRead(OffsetDateTime readAt, AuditEntryView.Actor reader, String operation, String requestId,
                         String field, String memberId, String householdId) {
-    }
-
-    @QueryMapping
-    AuditVerification verifyAudit(@Argument String from, @Argument String to) {
-        long first = from == null ? 1 : Long.parseLong(number(from, "from"));
-        long last = to == null ? repository.lastPosition() : Long.parseLong(number(to, "to"));
-        if (first < 1 || last < first) {
-            throw new BadRequestException("to", "The range must start at 1 or later and end at or after its start.");
-        }
-        int checked = repository.count(first, last);
-        List<Long> breaks = repository.chainBreaks(first, last);
-        if (breaks.isEmpty()) {
-            return new AuditVerification(true, checked, null, null);
-        }
-        return new AuditVerification(false, checked, String.valueOf(breaks.getFirst()),
-                "The entry at this position does not match its hash or follows a gap: the trail was changed in the database.");
     }
 
     /**
@@ -67,12 +46,5 @@ class AuditController {
                 read.getOperation(), read.getRequestId(), read.getField(),
                 read.getMemberId() == null ? null : GlobalId.encode("Member", read.getMemberId()),
                 read.getHouseholdId() == null ? null : GlobalId.encode("Household", read.getHouseholdId()))).toList();
-    }
-
-    private static String number(String text, String argument) {
-        if (!text.matches("[0-9]{1,18}")) {
-            throw new BadRequestException(argument, "A position is a whole number.");
-        }
-        return text;
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static id.terpadu.db.Tables.AUDIT_CHAIN_BREAKS;
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
@@ -101,16 +100,6 @@ class AuditRepository {
                 .where(ranked.field(rank).le(limit))
                 .orderBy(ranked.field(AUDIT_ENTRY.POSITION).desc())
                 .fetchGroups(ranked.field(about), record -> record.into(AUDIT_ENTRY));
-    }
-
-    /** Positions in the range whose entry does not match the chain, first first. */
-    List<Long> chainBreaks(long from, long to) {
-        return dsl.selectFrom(AUDIT_CHAIN_BREAKS.call(from, to)).limit(1).fetch(AUDIT_CHAIN_BREAKS.BROKEN_POSITION);
-    }
-
-    /** How many entries lie in the range. */
-    int count(long from, long to) {
-        return dsl.fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.POSITION.between(from, to));
     }
 
     long lastPosition() {

@@ -1,0 +1,136 @@
+package id.terpadu;
+
+import id.terpadu.db.tables.records.AuditChainHeadRecord;
+import id.terpadu.db.tables.records.AuditEntryRecord;
+import id.terpadu.db.tables.records.AuditSealRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Result;
+import org.jooq.impl.SQLDataType;
+import org.jooq.impl.DSL;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.function.Consumer;
+
+import static id.terpadu.db.Tables.AUDIT_CHAIN_HEAD;
+import static id.terpadu.db.Tables.AUDIT_ENTRY;
+import static id.terpadu.db.Tables.AUDIT_SEAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an attacker with a superuser connection to the database does to the audit trail: switch
+ * the append-only triggers off (session_replication_role = replica) and edit, delete or recompute
+ * entries, their hashes and seals, leaving the chain as consistent as the database allows. Also
+ * puts the trail back exactly as it was, so the next test starts from an intact one.
+ */
+final class TrailTampering {
+
+    private final DSLContext dsl;
+
+    TrailTampering(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The whole trail with its seals and the chain's end, to put back later. */
+    record Snapshot(Result<AuditEntryRecord> entries, Result<AuditSealRecord> seals, AuditChainHeadRecord head) {
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.ID).fetch(), dsl.selectFrom(AUDIT_SEAL).fetch(),
+                dsl.selectFrom(AUDIT_CHAIN_HEAD).fetchSingle());
+    }
+
+    /** Rewrites an entry's changes, leaving its hash as it was. */
+    void editChanges(long position, JSONB changes) {
+        asSuperuser(tx -> assertThat(tx.update(AUDIT_ENTRY).set(AUDIT_ENTRY.CHANGES, changes)
+                .where(AUDIT_ENTRY.POSITION.eq(position)).execute()).isEqualTo(1));
+    }
+
+    /** Rewrites which columns an entry says changed, leaving its hash as it was. */
+    void editChangedColumns(long position, String... columns) {
+        asSuperuser(tx -> assertThat(tx.update(AUDIT_ENTRY).set(AUDIT_ENTRY.CHANGED_COLUMNS, columns)
+                .where(AUDIT_ENTRY.POSITION.eq(position)).execute()).isEqualTo(1));
+    }
+
+    /** Recomputes the hash of the entries in the range with the database's own function, each from the one before. */
+    void rehash(long from, long to) {
+        asSuperuser(tx -> {
+            byte[] previous = from == 1 ? sha256("") : tx.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY)
+                    .where(AUDIT_ENTRY.POSITION.eq(from - 1)).fetchSingle().value1();
+            for (long position = from; position <= to; position++) {
+                previous = tx.update(AUDIT_ENTRY)
+                        .set(AUDIT_ENTRY.HASH, DSL.function("audit_entry_hash", SQLDataType.BLOB, DSL.val(previous),
+                                DSL.field(DSL.name(AUDIT_ENTRY.getName()))))
+                        .where(AUDIT_ENTRY.POSITION.eq(position))
+                        .returning(AUDIT_ENTRY.HASH)
+                        .fetchSingle().getHash();
+            }
+            // so that the next writes chain on from the rewritten end
+            if (to == newest(tx)) {
+                tx.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.POSITION, to).set(AUDIT_CHAIN_HEAD.HASH, previous).execute();
+            }
+        });
+    }
+
+    /** Recomputes every hash from this position to the newest. */
+    void rehashFrom(long from) {
+        rehash(from, newest(dsl));
+    }
+
+    /** Deletes the newest entries and their seals, and moves the chain's end back to the entry before. */
+    void deleteNewest(int count) {
+        asSuperuser(tx -> {
+            long keep = newest(tx) - count;
+            assertThat(tx.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.POSITION.gt(keep)).execute()).isEqualTo(count);
+            tx.deleteFrom(AUDIT_SEAL).where(AUDIT_SEAL.POSITION.gt(keep)).execute();
+            tx.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.POSITION, keep).set(AUDIT_CHAIN_HEAD.HASH,
+                    tx.select(AUDIT_ENTRY.HASH).from(AUDIT_ENTRY).where(AUDIT_ENTRY.POSITION.eq(keep))).execute();
+        });
+    }
+
+    /** Deletes the seals from this position on. */
+    void deleteSealsFrom(long position) {
+        asSuperuser(tx -> tx.deleteFrom(AUDIT_SEAL).where(AUDIT_SEAL.POSITION.ge(position)).execute());
+    }
+
+    /** Puts the trail, its seals and the chain's end back as they were. */
+    void restore(Snapshot snapshot) {
+        asSuperuser(tx -> {
+            tx.deleteFrom(AUDIT_ENTRY).execute();
+            tx.deleteFrom(AUDIT_SEAL).execute();
+            // the entries come back under their own ids; jOOQ renders only ADD ... AS IDENTITY, so the
+            // switch of the existing identity is written out
+            tx.query("ALTER TABLE {0} ALTER COLUMN {1} SET GENERATED BY DEFAULT", AUDIT_ENTRY, AUDIT_ENTRY.ID.getUnqualifiedName()).execute();
+            tx.insertInto(AUDIT_ENTRY).columns(AUDIT_ENTRY.fields()).valuesOfRecords(snapshot.entries()).execute();
+            tx.query("ALTER TABLE {0} ALTER COLUMN {1} SET GENERATED ALWAYS", AUDIT_ENTRY, AUDIT_ENTRY.ID.getUnqualifiedName()).execute();
+            if (!snapshot.seals().isEmpty()) {
+                tx.insertInto(AUDIT_SEAL).columns(AUDIT_SEAL.fields()).valuesOfRecords(snapshot.seals()).execute();
+            }
+            tx.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.POSITION, snapshot.head().getPosition())
+                    .set(AUDIT_CHAIN_HEAD.HASH, snapshot.head().getHash()).execute();
+        });
+    }
+
+    private void asSuperuser(Consumer<DSLContext> tampering) {
+        dsl.transaction(transaction -> {
+            DSLContext tx = transaction.dsl();
+            tx.set(DSL.name("session_replication_role"), DSL.inline("replica")).execute();
+            tampering.accept(tx);
+            tx.set(DSL.name("session_replication_role"), DSL.inline("origin")).execute();
+        });
+    }
+
+    private static long newest(DSLContext dsl) {
+        return dsl.select(DSL.coalesce(DSL.max(AUDIT_ENTRY.POSITION), 0L)).from(AUDIT_ENTRY).fetchSingle().value1();
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
