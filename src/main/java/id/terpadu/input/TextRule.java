@@ -31,7 +31,9 @@ record TextRule(int maxLength, boolean multiLine, boolean freeText) {
             "reason", PARAGRAPHS,
             "description", PARAGRAPHS,
             // a village's verification note (VerificationService keeps 500 too)
-            "note", new TextRule(500, true, true));
+            "note", new TextRule(500, true, true),
+            // an auditor's signed checkpoint, as the hub wrote it: lines of text
+            "statement", new TextRule(1_000, true, false));
 
     /** The rule of an argument or input field of this name. */
     static TextRule of(String fieldName) {

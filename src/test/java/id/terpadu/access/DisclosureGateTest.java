@@ -274,6 +274,7 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "eligibilityRules", "");
         query(probes, "accessLog", data == null ? "" : "(member: \"" + data.apuan().head().nik() + "\")");
         query(probes, "verifyAudit", "");
+        query(probes, "auditCheckpoint", "");
         query(probes, "accessPolicy", "");
         probes.put("Subscription.changed", role -> subscribe(role, data));
         return probes;

@@ -32,7 +32,8 @@ final class PolicyMatrix {
         lines.add("requiresRegion " + sorted(policy.requiresRegion()));
         lines.add("smallCounts " + sorted(policy.smallCounts()));
         new TreeMap<>(policy.auditedTables()).forEach((table, audited) ->
-                lines.add("audited " + table + ": " + audited.type() + " " + new TreeMap<>(audited.columns())));
+                lines.add("audited " + table + ": " + audited.type() + " " + new TreeMap<>(audited.columns())
+                        + (audited.nested().isEmpty() ? "" : " nested " + sorted(audited.nested()))));
         return String.join("\n", lines) + "\n";
     }
 
