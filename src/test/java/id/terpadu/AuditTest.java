@@ -297,6 +297,9 @@ class AuditTest extends ApiTest {
         String subject = log.path("accessLog[1].reader.subject").entity(String.class).get();
         as("admin").documentName("accessLog").variable("subject", subject).execute()
                 .path("accessLog[*].reader.username").entityList(String.class).contains("uptpk").doesNotContain("dinkes");
+        // a NIK no one holds answers an empty log, as one that no one read: the log tells nothing of who is registered
+        as("admin").documentName("accessLog").variable("member", Person.man("Tidak Ada", "HEAD").nik()).execute()
+                .path("accessLog").entityList(Object.class).hasSize(0);
         // a household read by its KK is logged as the household
         as("desa").document("query($kk: String!) { household(kk: $kk) { kk } }").variable("kk", family.kk()).execute()
                 .path("household.kk").entity(String.class).isEqualTo(family.kk());

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -126,6 +127,31 @@ class ChangeSubscriptionTest extends ApiTest {
             health.subscription().dispose();
             housing.subscription().dispose();
             otherVillage.subscription().dispose();
+        }
+    }
+
+    @Test
+    void aCallerHoldsAFewSubscriptionsAtOnceAndIdleOnesCostOneStatementAPoll() throws Exception {
+        WebSocketGraphQlTester socket = socket(port, "perkim");
+        List<Received> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                held.add(subscribe(socket, currentCursor()));
+            }
+            // the subscriptions start as their messages arrive
+            Thread.sleep(2_000);
+            Flux<Map> sixth = socket.document(CHANGED).variable("after", currentCursor()).executeSubscription()
+                    .toFlux("changed", Map.class);
+            assertThatThrownBy(() -> sixth.blockFirst(PATIENCE))
+                    .isInstanceOfSatisfying(SubscriptionErrorException.class, refusal ->
+                            assertThat(refusal.getErrors().getFirst().getExtensions()).containsEntry("limit", "maxSubscriptions"));
+
+            // five idle subscribers who see the same: one poller reads the head once a poll (every 500 ms), not once each
+            statements.reset();
+            Thread.sleep(3_000);
+            assertThat(statements.count()).as("statements in 3 s").isLessThanOrEqualTo(8);
+        } finally {
+            held.forEach(received -> received.subscription().dispose());
         }
     }
 

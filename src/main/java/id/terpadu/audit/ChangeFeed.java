@@ -73,9 +73,9 @@ class ChangeFeed implements DisposableBean {
         synchronized (subscribers) {
             long held = subscribers.stream().filter(other -> Objects.equals(other.caller.subject(), caller.subject())).count();
             if (held >= maxPerCaller) {
-                throw new BadRequestException(null, "You hold " + held + " subscriptions to changes already, the most one "
-                        + "caller may: end one (or subscribe to several types in one) before starting another.",
-                        Map.of("limit", "maxSubscriptions", "maximum", maxPerCaller));
+                return Flux.error(new BadRequestException(null, "You hold " + held + " subscriptions to changes already, the most "
+                        + "one caller may: end one (or subscribe to several types in one) before starting another.",
+                        Map.of("limit", "maxSubscriptions", "maximum", maxPerCaller)));
             }
             subscribers.add(subscriber);
         }
