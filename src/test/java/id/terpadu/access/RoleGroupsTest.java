@@ -1,5 +1,6 @@
 package id.terpadu.access;
 
+import id.terpadu.Fast;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * here, and a deliberate change of the policy updates that file too, so a review sees the change
  * role by role.
  */
+@Fast
 class RoleGroupsTest {
 
     private static final String ROLES = """

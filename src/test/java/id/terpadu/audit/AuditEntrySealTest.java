@@ -1,5 +1,6 @@
 package id.terpadu.audit;
 
+import id.terpadu.Fast;
 import id.terpadu.db.tables.records.AuditEntryRecord;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -12,6 +13,7 @@ import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seal's encoding: it covers every column of an entry, and no two different entries encode alike. */
+@Fast
 class AuditEntrySealTest {
 
     @Test

@@ -1,5 +1,6 @@
 package id.terpadu.audit;
 
+import id.terpadu.Fast;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Where the audit keys come from: the configuration, or a directory of the hub's own where it generates them once. */
+@Fast
 class AuditKeysTest {
 
     @TempDir

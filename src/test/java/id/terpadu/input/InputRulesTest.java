@@ -1,5 +1,6 @@
 package id.terpadu.input;
 
+import id.terpadu.Fast;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a range, or a field with a text limit of its own whose description does not tell the
  * limit, fails here.
  */
+@Fast
 class InputRulesTest {
 
     @Test

@@ -1,10 +1,12 @@
 package id.terpadu.observability;
 
+import id.terpadu.Fast;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Operation names as metric tags stay few and well-formed, whatever clients send. */
+@Fast
 class OperationNamesTest {
 
     @Test

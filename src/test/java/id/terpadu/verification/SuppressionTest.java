@@ -1,5 +1,6 @@
 package id.terpadu.verification;
 
+import id.terpadu.Fast;
 import id.terpadu.verification.RoundStatistics.Count;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The rules that withhold small counts, on their own: the threshold, breakdowns, and the setting. */
+@Fast
 class SuppressionTest {
 
     @Test
