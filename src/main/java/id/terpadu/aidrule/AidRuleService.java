@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
 import id.terpadu.db.tables.records.ExclusionRuleRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 class AidRuleService {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final String PBI_PROGRAMME = "KIS_PBI";
 
     private final AidRuleRepository rules;
     private final ReferenceDataRepository referenceData;
@@ -71,7 +71,7 @@ class AidRuleService {
             throw new BadRequestException("input.kind", programme.getCode() + " enrols single persons; an unfit-house rule "
                     + "gates household programmes.");
         }
-        if (kind == EligibilityKind.ONE_PBI_FUNDING && !PBI_PROGRAMME.equals(programme.getCode())) {
+        if (kind == EligibilityKind.ONE_PBI_FUNDING && !Programmes.KIS_PBI.equals(programme.getCode())) {
             throw new BadRequestException("input.kind", "Only KIS_PBI enrolments name a PBI funding.");
         }
         String description = checkedDescription(input.description());

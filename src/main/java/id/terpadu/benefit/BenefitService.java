@@ -4,6 +4,7 @@ import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.aidrule.EnrolmentRules;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
@@ -31,7 +32,6 @@ import java.util.Set;
 class BenefitService {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
-    private static final String PBI_PROGRAMME = "KIS_PBI";
     private static final Set<String> ENROLMENT_STATUSES = Set.of("PROPOSED", "APPROVED", "ACTIVE");
 
     private final BenefitRepository benefits;
@@ -81,10 +81,10 @@ class BenefitService {
             memberId = member.getId();
             ruledHouseholdId = member.getHouseholdId();
         }
-        if (PBI_PROGRAMME.equals(programme.getCode()) && input.funding() == null) {
+        if (Programmes.KIS_PBI.equals(programme.getCode()) && input.funding() == null) {
             throw new BadRequestException("input.funding", "Say who pays the KIS-PBI premium: APBN or APBD.");
         }
-        if (!PBI_PROGRAMME.equals(programme.getCode()) && input.funding() != null) {
+        if (!Programmes.KIS_PBI.equals(programme.getCode()) && input.funding() != null) {
             throw new BadRequestException("input.funding", "Only KIS-PBI enrolments name a PBI funding.");
         }
         if (input.endsOn() != null && input.endsOn().isBefore(input.startsOn())) {
