@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
 import id.terpadu.db.tables.records.ExclusionRuleRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -362,7 +363,7 @@ class AidRulesTest extends ApiTest {
         enrolPerson("KIS_PBI", family.head().nik(), "APBD").execute()
                 .path("enrolBenefit.funding").entity(String.class).isEqualTo("APBD");
         assertThat(dsl.fetchSingle(BENEFIT, BENEFIT.MEMBER_ID.eq(memberRow(family.head().nik()).getId())).getFunding())
-                .isEqualTo("APBD");
+                .isEqualTo(PbiFunding.APBD);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
@@ -80,7 +81,7 @@ class BenefitTest extends ApiTest {
         assertThat(stored.getMemberId()).isNull();
         assertThat(stored.getStartsOn()).isEqualTo(JANUARY);
         assertThat(stored.getEndsOn()).isEqualTo(JUNE_END);
-        assertThat(stored.getStatus()).isEqualTo("ACTIVE");
+        assertThat(stored.getStatus()).isEqualTo(BenefitStatus.ACTIVE);
         assertThat(stored.getAmount()).isEqualByComparingTo(new BigDecimal("750000.50"));
         assertThat(stored.getReason()).isEqualTo("DTSEN decile 1, pregnant mother");
         assertThat(stored.getVersion()).isEqualTo(1L);
@@ -105,7 +106,7 @@ class BenefitTest extends ApiTest {
         BenefitRecord stored = benefitRow(id);
         assertThat(stored.getMemberId()).isEqualTo(memberRow(wife.nik()).getId());
         assertThat(stored.getHouseholdId()).isNull();
-        assertThat(stored.getStatus()).isEqualTo("PROPOSED");
+        assertThat(stored.getStatus()).isEqualTo(BenefitStatus.PROPOSED);
         assertThat(stored.getEndsOn()).isNull();
         graphQl.documentName("member").variable("nik", wife.nik()).execute()
                 .path("member.benefits[*].id").entityList(String.class).containsExactly(id)
@@ -265,7 +266,7 @@ class BenefitTest extends ApiTest {
                 .path("stopBenefit.version").entity(Long.class).isEqualTo(2L);
 
         BenefitRecord stored = benefitRow(id);
-        assertThat(stored.getStatus()).isEqualTo("STOPPED");
+        assertThat(stored.getStatus()).isEqualTo(BenefitStatus.STOPPED);
         assertThat(stored.getEndsOn()).isEqualTo(stoppedOn);
         assertThat(stored.getStopReason()).isEqualTo("Family left poverty (verivali 2025)");
         assertThat(stored.getReason()).isEqualTo("DTSEN decile 1");
@@ -286,7 +287,7 @@ class BenefitTest extends ApiTest {
         ResponseError stale = refusedWithoutWrites(stop(id, 2, LocalDate.of(2025, 2, 1), "Moved away"),
                 "CONFLICT", "input.expectedVersion");
         assertThat(number(stale.getExtensions(), "currentVersion")).isEqualTo(1L);
-        assertThat(benefitRow(id).getStatus()).isEqualTo("ACTIVE");
+        assertThat(benefitRow(id).getStatus()).isEqualTo(BenefitStatus.ACTIVE);
 
         stop(id, 1, LocalDate.of(2025, 2, 1), "Moved away").execute().path("stopBenefit.version").entity(Long.class).isEqualTo(2L);
         refusedWithoutWrites(stop(id, 2, LocalDate.of(2025, 1, 15), "Moved away"), "CONFLICT", "input.id");

@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,13 +56,13 @@ class DoubleAidReportTest extends ApiTest {
 
     private BenefitRecord insertHousehold(Family family, String programme, LocalDate startsOn, LocalDate endsOn) {
         return dsl.insertInto(BENEFIT).set(new BenefitRecord().setProgrammeCode(programme).setHouseholdId(household(family))
-                .setStartsOn(startsOn).setEndsOn(endsOn).setStatus("ACTIVE").setReason("Loaded from the old list"))
+                .setStartsOn(startsOn).setEndsOn(endsOn).setStatus(BenefitStatus.ACTIVE).setReason("Loaded from the old list"))
                 .returning().fetchSingle();
     }
 
-    private BenefitRecord insertPerson(Person person, String programme, String funding, LocalDate startsOn, LocalDate endsOn) {
+    private BenefitRecord insertPerson(Person person, String programme, PbiFunding funding, LocalDate startsOn, LocalDate endsOn) {
         return dsl.insertInto(BENEFIT).set(new BenefitRecord().setProgrammeCode(programme).setMemberId(memberRow(person.nik()).getId())
-                .setFunding(funding).setStartsOn(startsOn).setEndsOn(endsOn).setStatus("ACTIVE").setReason("Loaded from the old list"))
+                .setFunding(funding).setStartsOn(startsOn).setEndsOn(endsOn).setStatus(BenefitStatus.ACTIVE).setReason("Loaded from the old list"))
                 .returning().fetchSingle();
     }
 
@@ -106,17 +108,17 @@ class DoubleAidReportTest extends ApiTest {
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("benefit_no_double_household");
 
         Person wife = family.members().get(1);
-        insertPerson(wife, "KIS_PBI", "APBN", JANUARY, null);
-        assertThatThrownBy(() -> insertPerson(wife, "KIS_PBI", "APBD", LocalDate.of(2030, 1, 1), null))
+        insertPerson(wife, "KIS_PBI", PbiFunding.APBN, JANUARY, null);
+        assertThatThrownBy(() -> insertPerson(wife, "KIS_PBI", PbiFunding.APBD, LocalDate.of(2030, 1, 1), null))
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("benefit_no_double_member");
         // funding belongs to KIS-PBI only
-        assertThatThrownBy(() -> insertPerson(family.members().get(2), "PIP", "APBN", JANUARY, null))
+        assertThatThrownBy(() -> insertPerson(family.members().get(2), "PIP", PbiFunding.APBN, JANUARY, null))
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("benefit_funding_only_pbi");
 
         // the next period, another programme and another person are no double aid
         insertHousehold(family, "PKH", JUNE_END.plusDays(1), null);
         insertHousehold(family, "BPNT", JANUARY, JUNE_END);
-        insertPerson(family.head(), "KIS_PBI", "APBN", JANUARY, null);
+        insertPerson(family.head(), "KIS_PBI", PbiFunding.APBN, JANUARY, null);
         assertThat(dsl.fetchCount(BENEFIT, BENEFIT.HOUSEHOLD_ID.eq(household(family)))).isEqualTo(3);
     }
 
@@ -213,14 +215,14 @@ class DoubleAidReportTest extends ApiTest {
         decile(bothBudgets, 1);
         dsl.insertInto(HEALTH_FACET).set(HEALTH_FACET.MEMBER_ID, memberRow(bothBudgets.head().nik()).getId())
                 .set(HEALTH_FACET.JKN_NUMBER, "0000000000091").set(HEALTH_FACET.SEGMENT, "PBI_APBN").set(HEALTH_FACET.ACTIVE, true).execute();
-        BenefitRecord apbd = insertPerson(bothBudgets.head(), "KIS_PBI", "APBD", JANUARY, null);
+        BenefitRecord apbd = insertPerson(bothBudgets.head(), "KIS_PBI", PbiFunding.APBD, JANUARY, null);
         // eligible: decile 2 with PKH, an unfit house renovated by its one RTLH, PBI of the person's own budget
         Family eligible = family(TestIdentities.VILLAGE);
         decile(eligible, 2);
         house(eligible, "RENOVATED", 2025);
         insertHousehold(eligible, "PKH", JANUARY, null);
         insertHousehold(eligible, "RTLH", LocalDate.of(2025, 5, 1), LocalDate.of(2025, 10, 31));
-        insertPerson(eligible.head(), "KIS_PBI", "APBN", JANUARY, null);
+        insertPerson(eligible.head(), "KIS_PBI", PbiFunding.APBN, JANUARY, null);
 
         GraphQlTester.Response response = report(YEAR_2025, "51.06.01.2001").execute();
 

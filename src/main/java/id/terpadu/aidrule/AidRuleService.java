@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.ProgrammeTarget;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
 import id.terpadu.db.tables.records.ExclusionRuleRecord;
@@ -67,7 +68,7 @@ class AidRuleService {
         } else if (input.maxDecile() != null) {
             throw new BadRequestException("input.maxDecile", "Only a MAX_DECILE rule takes a decile.");
         }
-        if (kind == EligibilityKind.UNFIT_HOUSE && !"HOUSEHOLD".equals(programme.getTarget())) {
+        if (kind == EligibilityKind.UNFIT_HOUSE && programme.getTarget() != ProgrammeTarget.HOUSEHOLD) {
             throw new BadRequestException("input.kind", programme.getCode() + " enrols single persons; an unfit-house rule "
                     + "gates household programmes.");
         }

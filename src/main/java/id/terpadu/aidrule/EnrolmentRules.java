@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
@@ -48,7 +49,7 @@ public class EnrolmentRules {
      * @param beneficiaryField the input field that names the beneficiary ({@code input.kk} or {@code input.nik})
      */
     public void check(String programme, long householdId, Long memberId, LocalDate startsOn, LocalDate endsOn,
-                      String funding, String beneficiaryField) {
+                      PbiFunding funding, String beneficiaryField) {
         checkExclusions(programme, householdId, startsOn, endsOn);
         for (EligibilityRuleRecord rule : dsl.selectFrom(ELIGIBILITY_RULE)
                 .where(ELIGIBILITY_RULE.PROGRAMME_CODE.eq(programme), ELIGIBILITY_RULE.ACTIVE.isTrue())
@@ -132,7 +133,7 @@ public class EnrolmentRules {
                 });
     }
 
-    private void checkPbiFunding(EligibilityRuleRecord rule, Long memberId, String funding) {
+    private void checkPbiFunding(EligibilityRuleRecord rule, Long memberId, PbiFunding funding) {
         if (memberId == null || funding == null) {
             return;
         }

@@ -4,6 +4,9 @@ import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.aidrule.EnrolmentRules;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.PbiFunding;
+import id.terpadu.db.codes.ProgrammeTarget;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -32,7 +35,8 @@ import java.util.Set;
 class BenefitService {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
-    private static final Set<String> ENROLMENT_STATUSES = Set.of("PROPOSED", "APPROVED", "ACTIVE");
+    private static final Set<BenefitStatus> ENROLMENT_STATUSES = Set.of(BenefitStatus.PROPOSED, BenefitStatus.APPROVED,
+            BenefitStatus.ACTIVE);
 
     private final BenefitRepository benefits;
     private final ReferenceDataRepository referenceData;
@@ -65,7 +69,7 @@ class BenefitService {
         long ruledHouseholdId;
         boolean namesHousehold = input.kk() != null || input.householdId() != null;
         boolean namesMember = input.nik() != null || input.memberId() != null;
-        if ("HOUSEHOLD".equals(programme.getTarget())) {
+        if (programme.getTarget() == ProgrammeTarget.HOUSEHOLD) {
             if (namesMember) {
                 throw new BadRequestException(!namesHousehold ? "input.kk" : input.nik() != null ? "input.nik" : "input.memberId",
                         programme.getCode() + " enrols whole households: name the household (KK or householdId), not a person.");
@@ -90,7 +94,7 @@ class BenefitService {
         if (input.endsOn() != null && input.endsOn().isBefore(input.startsOn())) {
             throw new BadRequestException("input.endsOn", "The period ends before it starts.");
         }
-        String status = input.status() == null ? "PROPOSED" : input.status();
+        BenefitStatus status = input.status() == null ? BenefitStatus.PROPOSED : input.status();
         if (!ENROLMENT_STATUSES.contains(status)) {
             throw new BadRequestException("input.status", "A new enrolment is PROPOSED, APPROVED or ACTIVE; stop it with stopBenefit.");
         }
@@ -136,7 +140,7 @@ class BenefitService {
         if (!scope.writesBenefitsOf(caller, benefit.getProgrammeCode())) {
             throw new ForbiddenException("input.id", "Your role may not stop benefits of " + benefit.getProgrammeCode() + ".");
         }
-        if ("STOPPED".equals(benefit.getStatus())) {
+        if (benefit.getStatus() == BenefitStatus.STOPPED) {
             throw new ConflictException("input.id", "This benefit was already stopped.");
         }
         if (input.stoppedOn().isBefore(benefit.getStartsOn())) {
@@ -149,12 +153,12 @@ class BenefitService {
             throw new BadRequestException("input.reason", "Say why the benefit stops.");
         }
         return versionedRows.change(BenefitRepository.TABLE, benefit.getId(), input.expectedVersion(),
-                new BenefitRecord().setStatus("STOPPED").setEndsOn(input.stoppedOn()).setStopReason(input.reason().strip()));
+                new BenefitRecord().setStatus(BenefitStatus.STOPPED).setEndsOn(input.stoppedOn()).setStopReason(input.reason().strip()));
     }
 
     record EnrolBenefitInput(String programme, String kk, String householdId, String nik, String memberId,
                              LocalDate startsOn, LocalDate endsOn,
-                             String status, Double amount, String reason, String funding) {
+                             BenefitStatus status, Double amount, String reason, PbiFunding funding) {
     }
 
     record StopBenefitInput(String id, long expectedVersion, LocalDate stoppedOn, String reason) {

@@ -2,6 +2,7 @@ package id.terpadu.benefit;
 
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.household.HouseholdFilterField;
 import id.terpadu.programme.ReferenceDataRepository;
@@ -44,7 +45,7 @@ class ProgrammeFilter implements HouseholdFilterField {
         }
         LocalDate today = LocalDate.now();
         Condition current = BENEFIT.PROGRAMME_CODE.eq(programme)
-                .and(BENEFIT.STATUS.in("APPROVED", "ACTIVE"))
+                .and(BENEFIT.STATUS.in(BenefitStatus.APPROVED, BenefitStatus.ACTIVE))
                 .and(BENEFIT.STARTS_ON.le(today))
                 .and(BENEFIT.ENDS_ON.isNull().or(BENEFIT.ENDS_ON.ge(today)))
                 .and(scope.benefits(caller));

@@ -1,5 +1,6 @@
 package id.terpadu.demo;
 
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
@@ -198,8 +199,8 @@ final class DemoDataWriter {
             row.member().benefits().forEach(benefit -> benefitRows.add(new BenefitRow(null, memberId, benefit)));
         }
         inStatements(benefitRows, 9, part -> {
-            InsertValuesStep9<BenefitRecord, String, Long, Long, LocalDate, LocalDate, String, BigDecimal, String, String>
-                    insert = dsl.insertInto(BENEFIT, BENEFIT.PROGRAMME_CODE, BENEFIT.HOUSEHOLD_ID, BENEFIT.MEMBER_ID,
+            InsertValuesStep9<BenefitRecord, String, Long, Long, LocalDate, LocalDate, BenefitStatus, BigDecimal, String,
+                    String> insert = dsl.insertInto(BENEFIT, BENEFIT.PROGRAMME_CODE, BENEFIT.HOUSEHOLD_ID, BENEFIT.MEMBER_ID,
                     BENEFIT.STARTS_ON, BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON,
                     BENEFIT.STOP_REASON);
             for (BenefitRow row : part) {

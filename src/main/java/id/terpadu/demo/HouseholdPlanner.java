@@ -1,5 +1,6 @@
 package id.terpadu.demo;
 
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.demo.Names.Lineage;
 import id.terpadu.demo.PlannedHousehold.Benefit;
@@ -449,10 +450,10 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             if (national && health.since().isAfter(LocalDate.of(2016, 1, 1))
                     && earliest.isBefore(health.since().minusDays(1)) && random.nextInt(100) < 8) {
                 // first covered by the regency, then taken over by the national budget
-                benefits.add(new Benefit(Programmes.KIS_PBI, earliest, health.since().minusDays(1), "STOPPED", PBI_PREMIUM,
+                benefits.add(new Benefit(Programmes.KIS_PBI, earliest, health.since().minusDays(1), BenefitStatus.STOPPED, PBI_PREMIUM,
                         "PBI-APBD: premium paid by the regency budget.", "Moved to PBI-APBN."));
             }
-            benefits.add(new Benefit(Programmes.KIS_PBI, health.since(), null, "ACTIVE", PBI_PREMIUM, national
+            benefits.add(new Benefit(Programmes.KIS_PBI, health.since(), null, BenefitStatus.ACTIVE, PBI_PREMIUM, national
                     ? "PBI-APBN: premium paid by the national budget."
                     : "PBI-APBD: premium paid by the regency budget.", null));
         }
@@ -461,7 +462,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             if (startsOn.isBefore(birthDate.plusYears(6))) {
                 startsOn = LocalDate.of(REFERENCE_DATE.getYear() - 1, 7, 15);
             }
-            benefits.add(new Benefit(Programmes.PIP, startsOn, null, "ACTIVE", pipAmount(education.schoolLevel()),
+            benefits.add(new Benefit(Programmes.PIP, startsOn, null, BenefitStatus.ACTIVE, pipAmount(education.schoolLevel()),
                     "Enrolled in " + education.schoolLevel() + " from a poor household (KIP holder).", null));
         }
         return benefits;
@@ -629,13 +630,13 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
                     + (pkhAmounts.size() == 1 ? "." : "s.");
             int draw = random.nextInt(100);
             if (draw < 75) {
-                benefits.add(new Benefit(Programmes.PKH, quarterStart(2015, REFERENCE_DATE.getYear()), null, "ACTIVE", amount,
+                benefits.add(new Benefit(Programmes.PKH, quarterStart(2015, REFERENCE_DATE.getYear()), null, BenefitStatus.ACTIVE, amount,
                         reason, null));
                 socialAid = true;
             } else if (draw < 85) {
                 LocalDate startsOn = quarterStart(2015, 2020);
                 LocalDate endsOn = quarterStart(2021, REFERENCE_DATE.getYear() - 1).plusMonths(3).minusDays(1);
-                benefits.add(new Benefit(Programmes.PKH, startsOn, endsOn, "STOPPED", amount, reason,
+                benefits.add(new Benefit(Programmes.PKH, startsOn, endsOn, BenefitStatus.STOPPED, amount, reason,
                         "Graduated from PKH (graduasi sejahtera mandiri)."));
                 socialAid = true;
             }
@@ -643,29 +644,29 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         if (decile != null && decile <= 5 && random.nextInt(100) < 80) {
             LocalDate startsOn = LocalDate.of(2018, 1, 1).plusMonths(random.nextInt(
                     (REFERENCE_DATE.getYear() - 2018) * 12 + REFERENCE_DATE.getMonthValue() - 1));
-            benefits.add(new Benefit(Programmes.BPNT, startsOn, null, "ACTIVE", BPNT_AMOUNT,
+            benefits.add(new Benefit(Programmes.BPNT, startsOn, null, BenefitStatus.ACTIVE, BPNT_AMOUNT,
                     "Sembako for DTSEN decile " + decile + ".", null));
             socialAid = true;
         }
         boolean poor = decile == null ? "MENUR".equals(social.cluster()) : decile <= 6;
         if (!socialAid && poor && random.nextInt(100) < 45) {
             LocalDate startsOn = LocalDate.of(REFERENCE_DATE.getYear() - 1, 1, 1).plusMonths(random.nextInt(16));
-            benefits.add(new Benefit(Programmes.BLT_DD, startsOn, null, "ACTIVE", BLT_DD_AMOUNT,
+            benefits.add(new Benefit(Programmes.BLT_DD, startsOn, null, BenefitStatus.ACTIVE, BLT_DD_AMOUNT,
                     "Chosen by the village deliberation (musdes): poor family without PKH or BPNT.", null));
         }
         if (house.rtlhStatus().equals("RENOVATED")) {
             int year = house.renovationYear();
             BigDecimal amount = year <= 2018 ? rupiah(15_000_000) : year <= 2022 ? rupiah(17_500_000) : RTLH_AMOUNT;
-            benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 31), "STOPPED", amount,
+            benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 31), BenefitStatus.STOPPED, amount,
                     "Bedah rumah (BSPS) for an unfit house.", "Renovation completed."));
         } else if (house.rtlhStatus().equals("UNFIT") && (decile == null || decile <= 6)) {
             int draw = random.nextInt(100);
             if (draw < 15) {
                 benefits.add(new Benefit(Programmes.RTLH, REFERENCE_DATE.plusMonths(1), LocalDate.of(REFERENCE_DATE.getYear(), 12, 31),
-                        "APPROVED", RTLH_AMOUNT, "Unfit house assessed by Perkim; in this year's BSPS quota.", null));
+                        BenefitStatus.APPROVED, RTLH_AMOUNT, "Unfit house assessed by Perkim; in this year's BSPS quota.", null));
             } else if (draw < 35) {
                 benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(REFERENCE_DATE.getYear() + 1, 1, 1),
-                        LocalDate.of(REFERENCE_DATE.getYear() + 1, 12, 31), "PROPOSED", RTLH_AMOUNT,
+                        LocalDate.of(REFERENCE_DATE.getYear() + 1, 12, 31), BenefitStatus.PROPOSED, RTLH_AMOUNT,
                         "Unfit house assessed by Perkim; proposed for next year's BSPS.", null));
             }
         }

@@ -1,5 +1,7 @@
 package id.terpadu.demo;
 
+import id.terpadu.db.codes.BenefitStatus;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +44,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     }
 
     /** An enrolment; amounts of open-ended enrolments are per year. */
-    record Benefit(String programme, LocalDate startsOn, LocalDate endsOn, String status, BigDecimal amount,
+    record Benefit(String programme, LocalDate startsOn, LocalDate endsOn, BenefitStatus status, BigDecimal amount,
                    String reason, String stopReason) {
     }
 }

@@ -1,5 +1,6 @@
 package id.terpadu.verification;
 
+import id.terpadu.db.codes.BenefitStatus;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -71,7 +72,7 @@ class StatisticsRepository {
         Field<Long> holder = coalesce(BENEFIT.HOUSEHOLD_ID, MEMBER.HOUSEHOLD_ID).as("holder_id");
         Table<Record2<String, Long>> held = selectDistinct(BENEFIT.PROGRAMME_CODE, holder)
                 .from(BENEFIT).leftJoin(MEMBER).on(MEMBER.ID.eq(BENEFIT.MEMBER_ID))
-                .where(BENEFIT.STATUS.ne("PROPOSED"))
+                .where(BENEFIT.STATUS.ne(BenefitStatus.PROPOSED))
                 .and(BENEFIT.STARTS_ON.le(LocalDate.of(year, 12, 31)))
                 .and(BENEFIT.ENDS_ON.isNull().or(BENEFIT.ENDS_ON.ge(LocalDate.of(year, 1, 1))))
                 .asTable("held");

@@ -1,6 +1,7 @@
 package id.terpadu.access;
 
 import id.terpadu.TestIdentities;
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,7 +299,7 @@ class RowScopingTest extends AccessTest {
                 mutation($id: ID!, $today: Date!) {
                   stopBenefit(input: {id: $id, expectedVersion: 1, stoppedOn: $today, reason: "Left poverty"}) { id }
                 }""", "id", pkh, "today", LocalDate.now().toString()), "input.id");
-        assertThat(dsl.fetchOne(BENEFIT, BENEFIT.ID.eq(rowId(pkh))).getStatus()).isEqualTo("ACTIVE");
+        assertThat(dsl.fetchOne(BENEFIT, BENEFIT.ID.eq(rowId(pkh))).getStatus()).isEqualTo(BenefitStatus.ACTIVE);
     }
 
     private HouseholdRecord householdRow(Household household) {

@@ -2,6 +2,7 @@ package id.terpadu.demo;
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.terpadu.HubTest;
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.identity.IdentityNumbers;
 import org.flywaydb.core.Flyway;
@@ -347,9 +348,9 @@ class DemoDataTest extends HubTest {
                 .as("BLT-DD to a family with PKH or BPNT").isZero();
 
         var memberBenefits = BENEFIT.join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID));
-        assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI").and(BENEFIT.STATUS.eq("ACTIVE"))))
+        assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI").and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE))))
                 .isEqualTo(demo.fetchCount(memberBenefits, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI")
-                        .and(BENEFIT.STATUS.eq("ACTIVE")).and(HEALTH_FACET.SEGMENT.in("PBI_APBN", "PBI_APBD"))));
+                        .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE)).and(HEALTH_FACET.SEGMENT.in("PBI_APBN", "PBI_APBD"))));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("PIP")))
                 .isEqualTo(demo.fetchCount(BENEFIT.join(EDUCATION_FACET).on(EDUCATION_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID)),
                         BENEFIT.PROGRAMME_CODE.eq("PIP").and(EDUCATION_FACET.SCHOOL_STATUS.eq("ENROLLED"))
