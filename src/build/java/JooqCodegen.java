@@ -53,9 +53,10 @@ public class JooqCodegen {
      * is typed with the list too.
      */
     private static final List<CodeList> CODE_LISTS = List.of(
-            CodeList.valuesOnly("Sex", "member.sex"),
-            CodeList.valuesOnly("Relationship", "member.relationship"),
-            CodeList.valuesOnly("HouseholdStatus", "household.status"),
+            CodeList.of("Sex", "member.sex", "member_merge.sex"),
+            CodeList.of("Relationship", "member.relationship",
+                    "member_move.from_relationship", "member_move.to_relationship", "member_merge.relationship"),
+            CodeList.of("HouseholdStatus", "household.status"),
             CodeList.valuesOnly("SourceList", "cluster.source_list"),
             CodeList.of("ProgrammeTarget", "programme.target"),
             CodeList.valuesOnly("JknSegment", "health_facet.segment"),

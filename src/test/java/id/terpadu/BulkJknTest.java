@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import org.junit.jupiter.api.Test;
@@ -273,8 +275,8 @@ class BulkJknTest extends ApiTest {
                 .returning().fetchSingle();
         LocalDate born = LocalDate.of(1980, 4, 4);
         String outsideNik = TestIdentities.nik(false, born);
-        dsl.insertInto(MEMBER).set(MEMBER.NIK, outsideNik).set(MEMBER.NAME, "Komang " + token()).set(MEMBER.SEX, "MALE")
-                .set(MEMBER.BIRTH_DATE, born).set(MEMBER.RELATIONSHIP, "HEAD").set(MEMBER.HOUSEHOLD_ID, elsewhere.getId())
+        dsl.insertInto(MEMBER).set(MEMBER.NIK, outsideNik).set(MEMBER.NAME, "Komang " + token()).set(MEMBER.SEX, Sex.MALE)
+                .set(MEMBER.BIRTH_DATE, born).set(MEMBER.RELATIONSHIP, Relationship.HEAD).set(MEMBER.HOUSEHOLD_ID, elsewhere.getId())
                 .execute();
 
         for (String caller : List.of("dinkes", Tokens.SERVICE_ACCOUNT)) {

@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
@@ -66,9 +68,9 @@ class HouseholdChangesTest extends ApiTest {
         MemberRecord stored = memberRow(newborn.nik());
         assertThat(stored.getHouseholdId()).isEqualTo(household.getId());
         assertThat(stored.getName()).isEqualTo(newborn.name());
-        assertThat(stored.getSex()).isEqualTo("FEMALE");
+        assertThat(stored.getSex()).isEqualTo(Sex.FEMALE);
         assertThat(stored.getBirthDate()).isEqualTo(newborn.birthDate());
-        assertThat(stored.getRelationship()).isEqualTo("CHILD");
+        assertThat(stored.getRelationship()).isEqualTo(Relationship.CHILD);
     }
 
     @Test
@@ -316,7 +318,7 @@ class HouseholdChangesTest extends ApiTest {
         HouseholdRecord to = householdRow(inLaws.kk());
         MemberRecord moved = memberRow(son.nik());
         assertThat(moved.getHouseholdId()).isEqualTo(to.getId());
-        assertThat(moved.getRelationship()).isEqualTo("CHILD_IN_LAW");
+        assertThat(moved.getRelationship()).isEqualTo(Relationship.CHILD_IN_LAW);
         assertThat(moved.getVersion()).isEqualTo(2L);
         assertThat(from.getVersion()).as("the household left").isEqualTo(2L);
         assertThat(to.getVersion()).as("the household joined").isEqualTo(2L);
@@ -324,8 +326,8 @@ class HouseholdChangesTest extends ApiTest {
         assertThat(moves).singleElement().satisfies(record -> {
             assertThat(record.getFromHouseholdId()).isEqualTo(from.getId());
             assertThat(record.getToHouseholdId()).isEqualTo(to.getId());
-            assertThat(record.getFromRelationship()).isEqualTo("CHILD");
-            assertThat(record.getToRelationship()).isEqualTo("CHILD_IN_LAW");
+            assertThat(record.getFromRelationship()).isEqualTo(Relationship.CHILD);
+            assertThat(record.getToRelationship()).isEqualTo(Relationship.CHILD_IN_LAW);
             assertThat(record.getMovedOn()).isEqualTo(married);
             assertThat(record.getReason()).isEqualTo("Marriage");
         });

@@ -1,5 +1,8 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import org.junit.jupiter.api.Test;
@@ -79,7 +82,7 @@ class HouseholdRegistrationTest extends ApiTest {
         assertThat(household.getAddress()).isEqualTo(family.address());
         assertThat(household.getRt()).isEqualTo("001");
         assertThat(household.getRw()).isEqualTo("002");
-        assertThat(household.getStatus()).isEqualTo("ACTIVE");
+        assertThat(household.getStatus()).isEqualTo(HouseholdStatus.ACTIVE);
         assertThat(household.getVersion()).isEqualTo(1L);
         List<MemberRecord> members = dsl.selectFrom(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(household.getId()))
                 .orderBy(MEMBER.ID).fetch();
@@ -87,10 +90,11 @@ class HouseholdRegistrationTest extends ApiTest {
                 .containsExactlyElementsOf(family.members().stream().map(Person::nik).toList());
         assertThat(members).extracting(MemberRecord::getName)
                 .containsExactly("Wayan " + surname, "Ketut " + surname, "Made " + surname);
-        assertThat(members).extracting(MemberRecord::getSex).containsExactly("MALE", "FEMALE", "MALE");
+        assertThat(members).extracting(MemberRecord::getSex).containsExactly(Sex.MALE, Sex.FEMALE, Sex.MALE);
         assertThat(members).extracting(MemberRecord::getBirthDate)
                 .containsExactlyElementsOf(family.members().stream().map(Person::birthDate).toList());
-        assertThat(members).extracting(MemberRecord::getRelationship).containsExactly("HEAD", "SPOUSE", "CHILD");
+        assertThat(members).extracting(MemberRecord::getRelationship)
+                .containsExactly(Relationship.HEAD, Relationship.SPOUSE, Relationship.CHILD);
     }
 
     @Test

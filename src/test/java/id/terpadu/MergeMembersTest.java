@@ -1,5 +1,8 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import org.jooq.Condition;
 import org.junit.jupiter.api.Test;
@@ -133,13 +136,13 @@ class MergeMembersTest extends ApiTest {
         assertThat(merge.getKeptMemberId()).isEqualTo(keptId);
         assertThat(merge.getMergedMemberId()).isEqualTo(removedId);
         assertThat(merge.getName()).isEqualTo(duplicate.name());
-        assertThat(merge.getSex()).isEqualTo("MALE");
+        assertThat(merge.getSex()).isEqualTo(Sex.MALE);
         assertThat(merge.getBirthDate()).isEqualTo(LocalDate.of(2013, 5, 5));
         assertThat(merge.getHouseholdId()).isEqualTo(householdRow(uncle.kk()).getId());
         assertThat(merge.getMergedBy()).isEqualTo("uptpk");
         assertThat(merge.getFacets().data()).contains("0001234567890", "PBI_APBD", "DROPPED_OUT");
         assertThat(householdRow(uncle.kk()).getVersion()).as("the uncle's family card lost a person").isEqualTo(uncleVersion + 1);
-        assertThat(householdRow(uncle.kk()).getStatus()).isEqualTo("ACTIVE");
+        assertThat(householdRow(uncle.kk()).getStatus()).isEqualTo(HouseholdStatus.ACTIVE);
     }
 
     @Test
@@ -199,8 +202,8 @@ class MergeMembersTest extends ApiTest {
 
         merge(head, duplicate).execute().path("mergeMembers.nik").entity(String.class).isEqualTo(head.nik());
 
-        assertThat(householdRow(alone.kk()).getStatus()).isEqualTo("DISSOLVED");
-        assertThat(householdRow(home.kk()).getStatus()).isEqualTo("ACTIVE");
+        assertThat(householdRow(alone.kk()).getStatus()).isEqualTo(HouseholdStatus.DISSOLVED);
+        assertThat(householdRow(home.kk()).getStatus()).isEqualTo(HouseholdStatus.ACTIVE);
     }
 
     @Test
@@ -272,9 +275,9 @@ class MergeMembersTest extends ApiTest {
         dsl.insertInto(MEMBER)
                 .set(MEMBER.NIK, nik)
                 .set(MEMBER.NAME, person.name())
-                .set(MEMBER.SEX, person.sex())
+                .set(MEMBER.SEX, Sex.valueOf(person.sex()))
                 .set(MEMBER.BIRTH_DATE, person.birthDate())
-                .set(MEMBER.RELATIONSHIP, "HEAD")
+                .set(MEMBER.RELATIONSHIP, Relationship.HEAD)
                 .set(MEMBER.HOUSEHOLD_ID, household)
                 .execute();
         return nik;

@@ -1,6 +1,8 @@
 package id.terpadu;
 
 import id.terpadu.access.Caller;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import org.jooq.DSLContext;
@@ -47,9 +49,9 @@ public abstract class RepositoryTest {
                 .set(HOUSEHOLD.ADDRESS, "Jalan Repositori 1").returning().fetchSingle();
     }
 
-    protected MemberRecord member(HouseholdRecord household, String name, LocalDate born, String relationship) {
+    protected MemberRecord member(HouseholdRecord household, String name, LocalDate born, Relationship relationship) {
         return dsl.insertInto(MEMBER).set(MEMBER.NIK, TestIdentities.nik(false, born)).set(MEMBER.NAME, name)
-                .set(MEMBER.SEX, "MALE").set(MEMBER.BIRTH_DATE, born).set(MEMBER.RELATIONSHIP, relationship)
+                .set(MEMBER.SEX, Sex.MALE).set(MEMBER.BIRTH_DATE, born).set(MEMBER.RELATIONSHIP, relationship)
                 .set(MEMBER.HOUSEHOLD_ID, household.getId()).returning().fetchSingle();
     }
 }

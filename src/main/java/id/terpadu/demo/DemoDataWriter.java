@@ -1,6 +1,9 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
@@ -104,9 +107,9 @@ final class DemoDataWriter {
     void write(List<PlannedHousehold> chunk) {
         Map<String, Long> householdIds = new HashMap<>(chunk.size() * 2);
         inStatements(chunk, 6, part -> {
-            InsertValuesStep6<HouseholdRecord, String, String, String, String, String, String> insert = dsl.insertInto(
-                    HOUSEHOLD, HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT, HOUSEHOLD.RW,
-                    HOUSEHOLD.STATUS);
+            InsertValuesStep6<HouseholdRecord, String, String, String, String, String, HouseholdStatus> insert =
+                    dsl.insertInto(HOUSEHOLD, HOUSEHOLD.KK, HOUSEHOLD.VILLAGE_CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.RT,
+                            HOUSEHOLD.RW, HOUSEHOLD.STATUS);
             for (PlannedHousehold household : part) {
                 insert = insert.values(household.kk(), household.villageCode(), household.address(), household.rt(),
                         household.rw(), household.status());
@@ -122,8 +125,8 @@ final class DemoDataWriter {
         }
         Map<String, Long> memberIds = new HashMap<>(memberRows.size() * 2);
         inStatements(memberRows, 6, part -> {
-            InsertValuesStep6<MemberRecord, String, String, String, LocalDate, String, Long> insert = dsl.insertInto(MEMBER,
-                    MEMBER.NIK, MEMBER.NAME, MEMBER.SEX, MEMBER.BIRTH_DATE, MEMBER.RELATIONSHIP, MEMBER.HOUSEHOLD_ID);
+            InsertValuesStep6<MemberRecord, String, String, Sex, LocalDate, Relationship, Long> insert = dsl.insertInto(
+                    MEMBER, MEMBER.NIK, MEMBER.NAME, MEMBER.SEX, MEMBER.BIRTH_DATE, MEMBER.RELATIONSHIP, MEMBER.HOUSEHOLD_ID);
             for (MemberRow row : part) {
                 Member member = row.member();
                 insert = insert.values(member.nik(), member.name(), member.sex(), member.birthDate(),

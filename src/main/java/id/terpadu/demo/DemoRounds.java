@@ -1,5 +1,6 @@
 package id.terpadu.demo;
 
+import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.demo.PlannedHousehold.RoundResult;
 
 import java.util.List;
@@ -83,10 +84,10 @@ final class DemoRounds {
         String cluster = household.social().cluster();
         RoundResult now = new RoundResult(SECOND, continues ? "STILL_POOR" : "NEW", household.members().size(), cluster);
         if (!continues) {
-            return household.verified("ACTIVE", household.benefits(), List.of(now));
+            return household.verified(HouseholdStatus.ACTIVE, household.benefits(), List.of(now));
         }
         RoundResult then = new RoundResult(FIRST, firstOutcome(), continuingPersons[chosen++], cluster);
-        return household.verified("ACTIVE", household.benefits(), List.of(then, now));
+        return household.verified(HouseholdStatus.ACTIVE, household.benefits(), List.of(then, now));
     }
 
     /** A former household: poor in 2015, gone from the list in 2017. */
@@ -96,7 +97,7 @@ final class DemoRounds {
         String departure = DEPARTURES[weighted()];
         RoundResult then = new RoundResult(FIRST, firstOutcome(), persons, cluster);
         RoundResult now = new RoundResult(SECOND, departure, departure.equals("DECEASED") ? 0 : persons, cluster);
-        return household.verified(departure.equals("LEFT_POVERTY") ? "ACTIVE" : "DISSOLVED", List.of(), List.of(then, now));
+        return household.verified(departure.equals("LEFT_POVERTY") ? HouseholdStatus.ACTIVE : HouseholdStatus.DISSOLVED, List.of(), List.of(then, now));
     }
 
     private String firstOutcome() {

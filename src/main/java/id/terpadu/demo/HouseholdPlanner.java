@@ -1,7 +1,10 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.Programmes;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.demo.Names.Lineage;
 import id.terpadu.demo.PlannedHousehold.Benefit;
 import id.terpadu.demo.PlannedHousehold.Education;
@@ -200,7 +203,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             Education education = education(birthDate, decile, poverty);
             List<Benefit> benefits = memberBenefits(health, education, birthDate);
             Member member = new Member(nik.number(), Names.name(random, person.lineage, person.female, person.birthOrder),
-                    person.female ? "FEMALE" : "MALE", birthDate, person.relationship, health, education, benefits);
+                    person.female ? Sex.FEMALE : Sex.MALE, birthDate, person.relationship, health, education, benefits);
             members.add(member);
             anyoneInsured |= health != null && health.active();
             // PKH pays for at most four components a family
@@ -220,19 +223,19 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         String[] indicators = indicators(house, size, poverty);
         Social social = social(decile, indicators, !anyoneInsured);
         List<Benefit> benefits = householdBenefits(decile, social, house.facet(), pkhAmounts);
-        return new PlannedHousehold(kk, village.code(), address, rt, rw, "ACTIVE", List.copyOf(members), social,
+        return new PlannedHousehold(kk, village.code(), address, rt, rw, HouseholdStatus.ACTIVE, List.copyOf(members), social,
                 house.facet(), benefits, List.of());
     }
 
     // --- who lives in the household -------------------------------------------------------------
 
     /** A person before the NIK and name are issued. */
-    private record Person(boolean female, LocalDate birthDate, String relationship, Lineage lineage, int birthOrder) {
+    private record Person(boolean female, LocalDate birthDate, Relationship relationship, Lineage lineage, int birthOrder) {
 
         /** Spouses and in-laws often got their NIK in another district before they married in. */
         boolean marriedIn() {
-            return relationship.equals("SPOUSE") || relationship.equals("CHILD_IN_LAW")
-                    || relationship.equals("PARENT_IN_LAW");
+            return relationship == Relationship.SPOUSE || relationship == Relationship.CHILD_IN_LAW
+                    || relationship == Relationship.PARENT_IN_LAW;
         }
     }
 
@@ -246,7 +249,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         boolean femaleHead = random.nextInt(100) < (size == 1 ? 40 : 14);
         if (size == 1) {
             int age = 23 + (int) (62 * Math.sqrt(random.nextDouble()));
-            people.add(new Person(femaleHead, bornAtAge(age), "HEAD", lineage, order()));
+            people.add(new Person(femaleHead, bornAtAge(age), Relationship.HEAD, lineage, order()));
             return people;
         }
         int slots = size - 1;
@@ -277,9 +280,9 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         headAge = femaleHead ? motherAge : motherAge + random.nextInt(7);
         LocalDate headBirth = bornAtAge(headAge);
         LocalDate motherBirth = femaleHead ? headBirth : bornAtAge(motherAge);
-        people.add(new Person(femaleHead, headBirth, "HEAD", lineage, order()));
+        people.add(new Person(femaleHead, headBirth, Relationship.HEAD, lineage, order()));
         if (spouse) {
-            people.add(new Person(true, motherBirth, "SPOUSE", Lineage.draw(random), order()));
+            people.add(new Person(true, motherBirth, Relationship.SPOUSE, Lineage.draw(random), order()));
         }
 
         if (threeGenerations) {
@@ -291,26 +294,26 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
                 adultFemale.add(random.nextBoolean());
             }
             for (int i = 0; i < adults.size(); i++) {
-                people.add(new Person(adultFemale.get(i), adults.get(i), "CHILD", lineage, i + 1));
+                people.add(new Person(adultFemale.get(i), adults.get(i), Relationship.CHILD, lineage, i + 1));
             }
             int daughterInLawAge = Math.max(20 + 2 * grandchildren, sonAge - random.nextInt(6));
             LocalDate daughterInLawBirth = bornAtAge(daughterInLawAge);
-            people.add(new Person(true, daughterInLawBirth, "CHILD_IN_LAW", Lineage.draw(random), order()));
+            people.add(new Person(true, daughterInLawBirth, Relationship.CHILD_IN_LAW, Lineage.draw(random), order()));
             List<LocalDate> births = births(daughterInLawBirth, daughterInLawAge, grandchildren);
             for (int i = 0; i < births.size(); i++) {
-                people.add(new Person(random.nextBoolean(), births.get(i), "GRANDCHILD", lineage, i + 1));
+                people.add(new Person(random.nextBoolean(), births.get(i), Relationship.GRANDCHILD, lineage, i + 1));
             }
         } else {
             List<LocalDate> births = births(motherBirth, motherAge, slots);
             for (int i = 0; i < births.size(); i++) {
-                people.add(new Person(random.nextBoolean(), births.get(i), "CHILD", lineage, i + 1));
+                people.add(new Person(random.nextBoolean(), births.get(i), Relationship.CHILD, lineage, i + 1));
             }
         }
         if (elder) {
             boolean ownParent = random.nextInt(100) < 70;
             boolean female = random.nextInt(100) < 75;
             int age = Math.min(headAge + 20 + random.nextInt(12), 95 + random.nextInt(3));
-            people.add(new Person(female, bornAtAge(age), ownParent ? "PARENT" : "PARENT_IN_LAW",
+            people.add(new Person(female, bornAtAge(age), ownParent ? Relationship.PARENT : Relationship.PARENT_IN_LAW,
                     ownParent && !female ? lineage : Lineage.draw(random), order()));
         }
         return people;

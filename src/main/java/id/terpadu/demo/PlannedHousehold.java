@@ -2,6 +2,9 @@ package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
 
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,12 +14,12 @@ import java.util.List;
  * the planner decides, the writer only inserts. Identifiers are the KK and NIK; the database
  * assigns the internal ids.
  */
-record PlannedHousehold(String kk, String villageCode, String address, String rt, String rw, String status,
+record PlannedHousehold(String kk, String villageCode, String address, String rt, String rw, HouseholdStatus status,
                         List<Member> members, Social social, Housing housing, List<Benefit> benefits,
                         List<RoundResult> verification) {
 
     /** This household with its status, household enrolments and verification results replaced. */
-    PlannedHousehold verified(String otherStatus, List<Benefit> otherBenefits, List<RoundResult> results) {
+    PlannedHousehold verified(HouseholdStatus otherStatus, List<Benefit> otherBenefits, List<RoundResult> results) {
         return new PlannedHousehold(kk, villageCode, address, rt, rw, otherStatus, members, social, housing,
                 otherBenefits, List.copyOf(results));
     }
@@ -25,7 +28,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     record RoundResult(String round, String result, int persons, String cluster) {
     }
 
-    record Member(String nik, String name, String sex, LocalDate birthDate, String relationship,
+    record Member(String nik, String name, Sex sex, LocalDate birthDate, Relationship relationship,
                   Health health, Education education, List<Benefit> benefits) {
     }
 

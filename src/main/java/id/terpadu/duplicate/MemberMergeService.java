@@ -1,6 +1,7 @@
 package id.terpadu.duplicate;
 
 import id.terpadu.access.Caller;
+import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -61,7 +62,7 @@ class MemberMergeService {
         checkVersion(kept, input.keepExpectedVersion(), "input.keepExpectedVersion", "The kept person's record");
         checkVersion(merged, input.mergeExpectedVersion(), "input.mergeExpectedVersion", "The record to merge");
         int othersAtHome = merges.otherMembers(merged.getHouseholdId(), merged.getId());
-        if ("HEAD".equals(merged.getRelationship()) && othersAtHome > 0) {
+        if (merged.getRelationship() == Relationship.HEAD && othersAtHome > 0) {
             throw new ConflictException("input.mergeNik",
                     "The record to merge is the head of a household with other members: make someone else the head (or move this person) first.");
         }

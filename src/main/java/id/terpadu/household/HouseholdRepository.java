@@ -3,6 +3,7 @@ package id.terpadu.household;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
+import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import org.jooq.Condition;
@@ -96,6 +97,6 @@ class HouseholdRepository {
 
     /** Marks a family card no longer in use: everyone on it is gone. */
     void dissolve(long householdId) {
-        dsl.update(HOUSEHOLD).set(HOUSEHOLD.STATUS, "DISSOLVED").where(HOUSEHOLD.ID.eq(householdId)).execute();
+        dsl.update(HOUSEHOLD).set(HOUSEHOLD.STATUS, HouseholdStatus.DISSOLVED).where(HOUSEHOLD.ID.eq(householdId)).execute();
     }
 }

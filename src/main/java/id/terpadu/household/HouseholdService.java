@@ -3,6 +3,7 @@ package id.terpadu.household;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
@@ -71,7 +72,7 @@ class HouseholdService {
     MemberRecord addMember(Caller caller, AddMemberInput input) {
         HouseholdRecord household = current(caller, input.kk(), input.householdId());
         registration.check(caller, input.member(), "input.member");
-        if ("HEAD".equals(input.member().relationship()) && members.hasHead(household.getId())) {
+        if (input.member().relationship() == Relationship.HEAD && members.hasHead(household.getId())) {
             throw new ConflictException("input.member.relationship", "The household already has a head.");
         }
         versionedRows.change(HouseholdRepository.CORE, household.getId(), input.expectedVersion(), new HouseholdRecord());
@@ -149,7 +150,7 @@ class HouseholdService {
     }
 
     private void checkMembers(Caller caller, List<NewMemberInput> newMembers) {
-        if (newMembers == null || newMembers.stream().filter(m -> "HEAD".equals(m.relationship())).count() != 1) {
+        if (newMembers == null || newMembers.stream().filter(m -> m.relationship() == Relationship.HEAD).count() != 1) {
             throw new BadRequestException("input.members", "A family card lists exactly one head (relationship HEAD).");
         }
         Set<String> niks = new HashSet<>();

@@ -3,6 +3,7 @@ package id.terpadu.household;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
+import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import org.jooq.DSLContext;
@@ -66,20 +67,20 @@ class MemberRepository {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
                 .and(scope.members(caller))
-                .orderBy(MEMBER.RELATIONSHIP.eq("HEAD").desc(), MEMBER.BIRTH_DATE, MEMBER.ID)
+                .orderBy(MEMBER.RELATIONSHIP.eq(Relationship.HEAD).desc(), MEMBER.BIRTH_DATE, MEMBER.ID)
                 .fetch();
     }
 
     List<MemberRecord> findHeads(Caller caller, Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
-                .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq("HEAD")))
+                .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)))
                 .and(scope.members(caller))
                 .fetch();
     }
 
     /** Whether the household has a head, whoever may see them. */
     boolean hasHead(long householdId) {
-        return dsl.fetchExists(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdId).and(MEMBER.RELATIONSHIP.eq("HEAD")));
+        return dsl.fetchExists(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdId).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)));
     }
 
     MemberRecord insert(MemberRecord member) {

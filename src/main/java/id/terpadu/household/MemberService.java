@@ -2,6 +2,7 @@ package id.terpadu.household;
 
 import id.terpadu.access.Caller;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -44,7 +45,7 @@ class MemberService {
         if (input.reason() == null || input.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the person moved.");
         }
-        if ("HEAD".equals(input.relationship()) && members.hasHead(target.getId())) {
+        if (input.relationship() == Relationship.HEAD && members.hasHead(target.getId())) {
             throw new ConflictException("input.relationship", "That household already has a head.");
         }
         MemberRecord moved = versionedRows.change(MemberRepository.CORE, member.getId(), input.expectedVersion(),
@@ -63,6 +64,6 @@ class MemberService {
     }
 
     record MoveMemberInput(String nik, String memberId, long expectedVersion, String toKk, String toHouseholdId,
-                           String relationship, LocalDate movedOn, String reason) {
+                           Relationship relationship, LocalDate movedOn, String reason) {
     }
 }

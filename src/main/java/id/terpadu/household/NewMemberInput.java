@@ -1,7 +1,10 @@
 package id.terpadu.household;
 
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
+
 import java.time.LocalDate;
 
 /** A person to register, as the family card lists them. */
-record NewMemberInput(String nik, String name, String sex, LocalDate birthDate, String relationship) {
+record NewMemberInput(String nik, String name, Sex sex, LocalDate birthDate, Relationship relationship) {
 }

@@ -1,5 +1,6 @@
 package id.terpadu.identity;
 
+import id.terpadu.db.codes.Sex;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.region.RegionRepository;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class IdentityNumbers {
     }
 
     /** Checks a NIK against the person it should belong to. */
-    public void checkNik(String nik, String field, String sex, LocalDate birthDate) {
+    public void checkNik(String nik, String field, Sex sex, LocalDate birthDate) {
         checkShape(nik, field, "NIK");
         int day = Integer.parseInt(nik.substring(6, 8));
         boolean female = day > 40;
@@ -44,7 +45,7 @@ public class IdentityNumbers {
             throw new BadRequestException(field, "The NIK says the person was born on " + birthDay + "-" + month + "-"
                     + String.format("%02d", twoDigitYear) + ", but the birth date given is " + DAY.format(birthDate) + ".");
         }
-        if (female != "FEMALE".equals(sex)) {
+        if (female != (sex == Sex.FEMALE)) {
             throw new BadRequestException(field, female
                     ? "The NIK is a woman's (day plus 40), but the sex given is male."
                     : "The NIK is a man's (day without 40 added), but the sex given is female.");

@@ -2,6 +2,8 @@ package id.terpadu.access;
 
 import id.terpadu.RepositoryTest;
 import id.terpadu.TestIdentities;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.IdentityReadRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -22,15 +24,16 @@ class IdentityReadLogTest extends RepositoryTest {
     @Test
     void eachNumberIsLoggedWithThePersonOrHouseholdItBelongsTo() {
         HouseholdRecord household = household(VILLAGE);
-        MemberRecord head = member(household, "Wayan Log", LocalDate.of(1970, 5, 5), "HEAD");
+        MemberRecord head = member(household, "Wayan Log", LocalDate.of(1970, 5, 5), Relationship.HEAD);
         String oldKk = TestIdentities.kk();
         dsl.insertInto(HOUSEHOLD_KK_HISTORY).set(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID, household.getId())
                 .set(HOUSEHOLD_KK_HISTORY.KK, oldKk).set(HOUSEHOLD_KK_HISTORY.REASON, "Split").execute();
         String mergedNik = TestIdentities.nik(false, LocalDate.of(1970, 5, 5));
         dsl.insertInto(MEMBER_MERGE).set(MEMBER_MERGE.KEPT_MEMBER_ID, head.getId()).set(MEMBER_MERGE.MERGED_MEMBER_ID, -1L)
-                .set(MEMBER_MERGE.NIK, mergedNik).set(MEMBER_MERGE.NAME, "Wayan Log").set(MEMBER_MERGE.SEX, "MALE")
+                .set(MEMBER_MERGE.NIK, mergedNik).set(MEMBER_MERGE.NAME, "Wayan Log").set(MEMBER_MERGE.SEX, Sex.MALE)
                 .set(MEMBER_MERGE.BIRTH_DATE, LocalDate.of(1970, 5, 5)).set(MEMBER_MERGE.HOUSEHOLD_ID, household.getId())
-                .set(MEMBER_MERGE.RELATIONSHIP, "HEAD").set(MEMBER_MERGE.REGISTERED_AT, java.time.OffsetDateTime.now())
+                .set(MEMBER_MERGE.RELATIONSHIP, Relationship.HEAD)
+                .set(MEMBER_MERGE.REGISTERED_AT, java.time.OffsetDateTime.now())
                 .set(MEMBER_MERGE.FACETS, org.jooq.JSONB.jsonb("{}")).set(MEMBER_MERGE.REASON, "One person")
                 .set(MEMBER_MERGE.MERGED_BY, "uptpk").execute();
         String unknown = TestIdentities.nik(true, LocalDate.of(1981, 1, 1));

@@ -3,6 +3,9 @@ package id.terpadu.demo;
 import com.zaxxer.hikari.HikariDataSource;
 import id.terpadu.HubTest;
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.identity.IdentityNumbers;
 import org.flywaydb.core.Flyway;
@@ -237,9 +240,9 @@ class DemoDataTest extends HubTest {
                 .as("households poor in neither round").isZero();
         assertThat(demo.fetchCount(VERIFICATION_RESULT.join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID)),
                 VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017")).and(VERIFICATION_RESULT.RESULT.in("MOVED", "DECEASED"))
-                        .and(HOUSEHOLD.STATUS.ne("DISSOLVED"))))
+                        .and(HOUSEHOLD.STATUS.ne(HouseholdStatus.DISSOLVED))))
                 .as("moved or died-out households not dissolved").isZero();
-        assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.STATUS.eq("DISSOLVED").and(HOUSEHOLD.ID.in(poorOf("2017")))))
+        assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.STATUS.eq(HouseholdStatus.DISSOLVED).and(HOUSEHOLD.ID.in(poorOf("2017")))))
                 .as("dissolved households poor in 2017").isZero();
         assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
                 .and(VERIFICATION_RESULT.RESULT.eq("STILL_POOR")).and(VERIFICATION_RESULT.HOUSEHOLD_ID.notIn(poorOf("2015")))))
@@ -258,10 +261,10 @@ class DemoDataTest extends HubTest {
 
     private void assertEveryHouseholdHasOneHead() {
         assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.ID.notIn(
-                demo.select(MEMBER.HOUSEHOLD_ID).from(MEMBER).where(MEMBER.RELATIONSHIP.eq("HEAD")))))
+                demo.select(MEMBER.HOUSEHOLD_ID).from(MEMBER).where(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)))))
                 .as("households without a head")
                 .isZero();
-        assertThat(demo.fetchCount(MEMBER, MEMBER.RELATIONSHIP.eq("HEAD"))).isEqualTo(demo.fetchCount(HOUSEHOLD));
+        assertThat(demo.fetchCount(MEMBER, MEMBER.RELATIONSHIP.eq(Relationship.HEAD))).isEqualTo(demo.fetchCount(HOUSEHOLD));
     }
 
     /** The rules of {@link IdentityNumbers}, checked here without a query per number. */
@@ -280,7 +283,7 @@ class DemoDataTest extends HubTest {
         for (var member : demo.select(MEMBER.NIK, MEMBER.SEX, MEMBER.BIRTH_DATE).from(MEMBER)) {
             String nik = member.value1();
             LocalDate born = member.value3();
-            boolean female = member.value2().equals("FEMALE");
+            boolean female = member.value2() == Sex.FEMALE;
             assertThat(nik).matches("[0-9]{16}");
             assertThat(districts).contains(nik.substring(0, 6));
             assertThat(nik.substring(6, 12)).isEqualTo(String.format("%02d%02d%02d",

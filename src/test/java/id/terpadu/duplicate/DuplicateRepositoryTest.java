@@ -1,6 +1,7 @@
 package id.terpadu.duplicate;
 
 import id.terpadu.RepositoryTest;
+import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.MemberRecord;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,9 @@ class DuplicateRepositoryTest extends RepositoryTest {
     @Test
     void theSameNameSpelledAnotherWayAndBornOnTheSameDayIsAPair() {
         LocalDate born = LocalDate.of(1955, 8, 17);
-        MemberRecord old = member(household(VILLAGE), "Moch. Soewandi", born, "HEAD");
-        MemberRecord today = member(household(VILLAGE), "Muhammad Suwandi", born, "HEAD");
-        MemberRecord dayLater = member(household(VILLAGE), "Muhammad Suwandi", born.plusDays(1), "HEAD");
+        MemberRecord old = member(household(VILLAGE), "Moch. Soewandi", born, Relationship.HEAD);
+        MemberRecord today = member(household(VILLAGE), "Muhammad Suwandi", born, Relationship.HEAD);
+        MemberRecord dayLater = member(household(VILLAGE), "Muhammad Suwandi", born.plusDays(1), Relationship.HEAD);
 
         List<DuplicateRepository.Pair> byName = new DuplicateRepository(dsl).pairs("51.06.01", 1000).stream()
                 .filter(pair -> pair.reason().equals(DuplicateRepository.SAME_NAME_AND_BIRTH_DATE)).toList();
@@ -30,9 +31,9 @@ class DuplicateRepositoryTest extends RepositoryTest {
 
     @Test
     void nikOneDigitApartIsAPairAndTwoDigitsApartIsNot() {
-        MemberRecord one = member(household(VILLAGE), "Ketut Satu", LocalDate.of(1966, 2, 3), "HEAD");
+        MemberRecord one = member(household(VILLAGE), "Ketut Satu", LocalDate.of(1966, 2, 3), Relationship.HEAD);
         String typo = one.getNik().substring(0, 13) + (char) ('0' + (one.getNik().charAt(13) - '0' + 1) % 10) + one.getNik().substring(14);
-        MemberRecord slip = member(household(VILLAGE), "Nyoman Lain", LocalDate.of(1966, 2, 3), "HEAD");
+        MemberRecord slip = member(household(VILLAGE), "Nyoman Lain", LocalDate.of(1966, 2, 3), Relationship.HEAD);
         dsl.update(MEMBER).set(MEMBER.NIK, typo).where(MEMBER.ID.eq(slip.getId())).execute();
 
         List<DuplicateRepository.Pair> pairs = new DuplicateRepository(dsl).pairs("51.06.01", 1000);

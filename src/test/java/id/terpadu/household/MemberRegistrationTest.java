@@ -5,6 +5,8 @@ import id.terpadu.TestIdentities;
 import id.terpadu.access.Caller;
 import id.terpadu.access.Disclosure;
 import id.terpadu.access.IdentityReads;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.Sex;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.Disclosable;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class MemberRegistrationTest extends HubTest {
         IdentityReads reads = new IdentityReads(socialOffice, null);
 
         assertThatThrownBy(() -> registration.check(socialOffice,
-                new NewMemberInput(nik, "Ketut Lain", "FEMALE", born, "SPOUSE"), "input.member"))
+                new NewMemberInput(nik, "Ketut Lain", Sex.FEMALE, born, Relationship.SPOUSE), "input.member"))
                 .isInstanceOfSatisfying(ConflictException.class, conflict -> {
                     assertThat(conflict.field()).isEqualTo("input.member.nik");
                     assertThat(conflict.details()).containsEntry("existingId", memberId);
