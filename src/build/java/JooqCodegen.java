@@ -59,7 +59,7 @@ public class JooqCodegen {
             CodeList.of("HouseholdStatus", "household.status"),
             CodeList.valuesOnly("SourceList", "cluster.source_list"),
             CodeList.of("ProgrammeTarget", "programme.target"),
-            CodeList.valuesOnly("JknSegment", "health_facet.segment"),
+            CodeList.of("JknSegment", "health_facet.segment"),
             CodeList.valuesOnly("FloorMaterial", "housing_facet.floor"),
             CodeList.valuesOnly("WallMaterial", "housing_facet.wall"),
             CodeList.valuesOnly("RoofMaterial", "housing_facet.roof"),

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
@@ -222,7 +223,7 @@ class AgencyFacetsTest extends ApiTest {
                 .path("updateJknStatus.since").entity(String.class).isEqualTo(since.toString());
         HealthFacetRecord stored = dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberId(head))).fetchSingle();
         assertThat(stored.getJknNumber()).isEqualTo("0009876543210");
-        assertThat(stored.getSegment()).isEqualTo("PBI_APBD");
+        assertThat(stored.getSegment()).isEqualTo(JknSegment.PBI_APBD);
         assertThat(stored.getActive()).isTrue();
         assertThat(stored.getSince()).isEqualTo(since);
 
@@ -230,7 +231,7 @@ class AgencyFacetsTest extends ApiTest {
                 .path("updateJknStatus.segment").entity(String.class).isEqualTo("NONE")
                 .path("updateJknStatus.jknNumber").valueIsNull();
         stored.refresh();
-        assertThat(stored.getSegment()).isEqualTo("NONE");
+        assertThat(stored.getSegment()).isEqualTo(JknSegment.NONE);
         assertThat(stored.getJknNumber()).isNull();
         assertThat(stored.getActive()).isFalse();
         assertThat(stored.getVersion()).isEqualTo(2L);

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HealthFacetRecord;
@@ -113,13 +114,13 @@ class BulkJknTest extends ApiTest {
                                 .doesNotContain("SQL", "Exception", "jooq")));
 
         HealthFacetRecord head = stored(first.head());
-        assertThat(head.getSegment()).isEqualTo("PBI_APBN");
+        assertThat(head.getSegment()).isEqualTo(JknSegment.PBI_APBN);
         assertThat(head.getActive()).isTrue();
         assertThat(head.getSince()).isEqualTo(SINCE);
         assertThat(head.getJknNumber()).isEqualTo("0000000000101");
         assertThat(head.getSource()).isEqualTo(SOURCE);
         assertThat(head.getVersion()).isEqualTo(1L);
-        assertThat(stored(first.members().get(1)).getSegment()).isEqualTo("NONE");
+        assertThat(stored(first.members().get(1)).getSegment()).isEqualTo(JknSegment.NONE);
         for (Person untouched : List.of(first.members().get(2), second.head(), duplicated, second.members().get(1), born2000)) {
             assertThat(stored(untouched)).as("no JKN record for a refused row").isNull();
         }
@@ -344,7 +345,8 @@ class BulkJknTest extends ApiTest {
             // both lists counted: the one applied last holds
             assertThat(stored.getVersion()).isEqualTo(hadOne ? 3L : 2L);
             assertThat(stored.getJknNumber()).isIn("0000000000801", "0000000000802");
-            assertThat(stored.getSegment()).isEqualTo(stored.getJknNumber().endsWith("1") ? "PBI_APBN" : "PBI_APBD");
+            assertThat(stored.getSegment())
+                    .isEqualTo(stored.getJknNumber().endsWith("1") ? JknSegment.PBI_APBN : JknSegment.PBI_APBD);
         }
     }
 
@@ -399,7 +401,7 @@ class BulkJknTest extends ApiTest {
             }
             HealthFacetRecord stored = stored(people.get(i));
             // the insurer is authoritative: its status stands, whether it came before or after the clerk's
-            assertThat(stored.getSegment()).isEqualTo("PBI_APBN");
+            assertThat(stored.getSegment()).isEqualTo(JknSegment.PBI_APBN);
             assertThat(stored.getJknNumber()).isEqualTo("0000000000701");
             // every write counted once: the creation, the clerk's when it won, and the list's
             assertThat(stored.getVersion()).as("version of person %d", i).isEqualTo(clerkWon ? 3L : 2L);

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.JknSegment;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
@@ -89,7 +90,7 @@ class ConcurrencyTest extends ApiTest {
                             .isEqualTo(read + 1));
             var stored = dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberRow(wife.nik()).getId())).fetchSingle();
             assertThat(stored.getVersion()).isEqualTo(read + 1);
-            assertThat(stored.getSegment()).isEqualTo(segments.get(winner.clerk()));
+            assertThat(stored.getSegment()).isEqualTo(JknSegment.valueOf(segments.get(winner.clerk())));
             assertThat(stored.getJknNumber()).isEqualTo("000000000000" + winner.clerk());
         }
     }

@@ -1,6 +1,7 @@
 package id.terpadu;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -214,7 +215,7 @@ class DoubleAidReportTest extends ApiTest {
         Family bothBudgets = family(TestIdentities.VILLAGE);
         decile(bothBudgets, 1);
         dsl.insertInto(HEALTH_FACET).set(HEALTH_FACET.MEMBER_ID, memberRow(bothBudgets.head().nik()).getId())
-                .set(HEALTH_FACET.JKN_NUMBER, "0000000000091").set(HEALTH_FACET.SEGMENT, "PBI_APBN").set(HEALTH_FACET.ACTIVE, true).execute();
+                .set(HEALTH_FACET.JKN_NUMBER, "0000000000091").set(HEALTH_FACET.SEGMENT, JknSegment.PBI_APBN).set(HEALTH_FACET.ACTIVE, true).execute();
         BenefitRecord apbd = insertPerson(bothBudgets.head(), "KIS_PBI", PbiFunding.APBD, JANUARY, null);
         // eligible: decile 2 with PKH, an unfit house renovated by its one RTLH, PBI of the person's own budget
         Family eligible = family(TestIdentities.VILLAGE);

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.JknSegment;
 import org.jooq.DSLContext;
 
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -34,8 +35,8 @@ public final class EligibleHouseholds {
 
     /** The PBI funding that agrees with the person's JKN status: theirs when in a PBI segment, else APBN. */
     public static String pbiFunding(DSLContext dsl, String nik) {
-        String segment = dsl.select(HEALTH_FACET.SEGMENT).from(HEALTH_FACET).join(MEMBER).on(MEMBER.ID.eq(HEALTH_FACET.MEMBER_ID))
+        JknSegment segment = dsl.select(HEALTH_FACET.SEGMENT).from(HEALTH_FACET).join(MEMBER).on(MEMBER.ID.eq(HEALTH_FACET.MEMBER_ID))
                 .where(MEMBER.NIK.eq(nik)).fetchOne(HEALTH_FACET.SEGMENT);
-        return "PBI_APBD".equals(segment) ? "APBD" : "APBN";
+        return segment == JknSegment.PBI_APBD ? "APBD" : "APBN";
     }
 }

@@ -2,6 +2,7 @@ package id.terpadu.aidrule;
 
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
+import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.ExclusionRule;
 import id.terpadu.db.tables.Member;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static id.terpadu.db.Tables.BENEFIT;
@@ -164,8 +166,10 @@ class DoubleAidReportRepository {
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBER.HOUSEHOLD_ID))
                 .join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq("ONE_PBI_FUNDING"))
-                .and(HEALTH_FACET.ACTIVE.isTrue().and(HEALTH_FACET.SEGMENT.in("PBI_APBN", "PBI_APBD")))
-                .and(BENEFIT.FUNDING.isNotNull().and(HEALTH_FACET.SEGMENT.ne(DSL.inline("PBI_").concat(BENEFIT.FUNDING))))
+                .and(HEALTH_FACET.ACTIVE.isTrue().and(HEALTH_FACET.SEGMENT.in(PbiSegments.ALL)))
+                .and(BENEFIT.FUNDING.isNotNull().andNot(DSL.or(Arrays.stream(PbiFunding.values())
+                        .map(funding -> BENEFIT.FUNDING.eq(funding).and(HEALTH_FACET.SEGMENT.eq(PbiSegments.of(funding))))
+                        .toList())))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
                 .and(scope.households(caller))

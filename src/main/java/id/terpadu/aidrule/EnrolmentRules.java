@@ -138,8 +138,8 @@ public class EnrolmentRules {
             return;
         }
         HealthFacetRecord health = dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(memberId)).fetchOne();
-        if (health != null && health.getActive() && health.getSegment().startsWith("PBI_")
-                && !health.getSegment().equals("PBI_" + funding)) {
+        if (health != null && health.getActive() && PbiSegments.ALL.contains(health.getSegment())
+                && health.getSegment() != PbiSegments.of(funding)) {
             throw ineligible(rule, "input.funding", "the person is in PBI funded otherwise, so PBI funded by " + funding
                     + " would put them in both APBN and APBD PBI.", Map.of())
                     .revealing(new Disclosable.FieldValue("HealthFacet", "segment", null), message(rule,

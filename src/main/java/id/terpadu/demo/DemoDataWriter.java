@@ -2,6 +2,7 @@ package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.BenefitRecord;
@@ -168,7 +169,7 @@ final class DemoDataWriter {
 
         List<MemberRow> withHealth = memberRows.stream().filter(row -> row.member().health() != null).toList();
         inStatements(withHealth, 5, part -> {
-            InsertValuesStep5<HealthFacetRecord, Long, String, String, Boolean, LocalDate> insert = dsl.insertInto(
+            InsertValuesStep5<HealthFacetRecord, Long, String, JknSegment, Boolean, LocalDate> insert = dsl.insertInto(
                     HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT,
                     HEALTH_FACET.ACTIVE, HEALTH_FACET.SINCE);
             for (MemberRow row : part) {

@@ -2,6 +2,7 @@ package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
@@ -57,11 +58,13 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             "Kaja", "Kelod", "Kangin", "Kauh", "Tengah", "Anyar", "Pasek", "Dalem", "Sari", "Bukit", "Tegal",
             "Peken", "Pande", "Gede", "Kawan", "Kelodan", "Pura", "Penataran", "Dukuh", "Tiying Gading"};
 
-    private static final String[] SEGMENTS_POOR = {"PBI_APBN", "PBI_APBD", "PBPU", "NONE"};
+    private static final JknSegment[] SEGMENTS_POOR = {JknSegment.PBI_APBN, JknSegment.PBI_APBD, JknSegment.PBPU,
+            JknSegment.NONE};
     private static final int[] SEGMENT_WEIGHTS_POOR = {70, 15, 5, 10};
-    private static final String[] SEGMENTS_NEAR_POOR = {"PBI_APBD", "PBPU", "PPU", "NONE"};
+    private static final JknSegment[] SEGMENTS_NEAR_POOR = {JknSegment.PBI_APBD, JknSegment.PBPU, JknSegment.PPU,
+            JknSegment.NONE};
     private static final int[] SEGMENT_WEIGHTS_NEAR_POOR = {20, 30, 15, 35};
-    private static final String[] SEGMENTS_BETTER_OFF = {"PPU", "PBPU", "NONE"};
+    private static final JknSegment[] SEGMENTS_BETTER_OFF = {JknSegment.PPU, JknSegment.PBPU, JknSegment.NONE};
     private static final int[] SEGMENT_WEIGHTS_BETTER_OFF = {35, 35, 30};
 
     /** Yearly PBI premium: Rp 42,000 a month. */
@@ -198,7 +201,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             if (birthDate.isAfter(youngest)) {
                 youngest = birthDate;
             }
-            String segment = segment(decile, birthDate);
+            JknSegment segment = segment(decile, birthDate);
             Health health = random.nextInt(100) < 96 ? health(segment, birthDate) : null;
             Education education = education(birthDate, decile, poverty);
             List<Benefit> benefits = memberBenefits(health, education, birthDate);
@@ -356,10 +359,10 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
 
     // --- health office: JKN -------------------------------------------------------------------
 
-    private String segment(Short decile, LocalDate birthDate) {
+    private JknSegment segment(Short decile, LocalDate birthDate) {
         if (ChronoUnit.DAYS.between(birthDate, REFERENCE_DATE) < 90) {
             // a newborn is registered with JKN some weeks after the family card
-            return "NONE";
+            return JknSegment.NONE;
         }
         if (decile != null && decile <= 5) {
             return SEGMENTS_POOR[weighted(SEGMENT_WEIGHTS_POOR)];
@@ -370,13 +373,13 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         return SEGMENTS_BETTER_OFF[weighted(SEGMENT_WEIGHTS_BETTER_OFF)];
     }
 
-    private Health health(String segment, LocalDate birthDate) {
-        if (segment.equals("NONE")) {
-            return new Health(null, "NONE", false, null);
+    private Health health(JknSegment segment, LocalDate birthDate) {
+        if (segment == JknSegment.NONE) {
+            return new Health(null, JknSegment.NONE, false, null);
         }
         boolean active = switch (segment) {
-            case "PBPU" -> random.nextInt(100) < 80;  // self-payers fall behind on premiums
-            case "PPU" -> random.nextInt(100) < 96;
+            case PBPU -> random.nextInt(100) < 80;  // self-payers fall behind on premiums
+            case PPU -> random.nextInt(100) < 96;
             default -> true;
         };
         LocalDate from = birthDate.isAfter(JKN_START) ? birthDate : JKN_START;
@@ -447,8 +450,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
 
     private List<Benefit> memberBenefits(Health health, Education education, LocalDate birthDate) {
         List<Benefit> benefits = new ArrayList<>(2);
-        if (health != null && health.segment().startsWith("PBI_")) {
-            boolean national = health.segment().equals("PBI_APBN");
+        if (health != null && (health.segment() == JknSegment.PBI_APBN || health.segment() == JknSegment.PBI_APBD)) {
+            boolean national = health.segment() == JknSegment.PBI_APBN;
             LocalDate earliest = birthDate.isAfter(JKN_START) ? birthDate : JKN_START;
             if (national && health.since().isAfter(LocalDate.of(2016, 1, 1))
                     && earliest.isBefore(health.since().minusDays(1)) && random.nextInt(100) < 8) {

@@ -3,6 +3,7 @@ package id.terpadu.demo;
 import id.terpadu.db.codes.BenefitStatus;
 
 import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
                    BigDecimal floorAreaM2, String rtlhStatus, Short renovationYear) {
     }
 
-    record Health(String jknNumber, String segment, boolean active, LocalDate since) {
+    record Health(String jknNumber, JknSegment segment, boolean active, LocalDate since) {
     }
 
     record Education(String schoolStatus, String schoolLevel, boolean pipRecipient, String kipNumber) {

@@ -1,6 +1,7 @@
 package id.terpadu.health;
 
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
@@ -26,7 +27,7 @@ class HealthService {
 
     HealthFacetRecord updateJknStatus(Caller caller, UpdateJknStatusInput input) {
         MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
-        boolean insured = !"NONE".equals(input.segment());
+        boolean insured = input.segment() != JknSegment.NONE;
         if (insured && (input.jknNumber() == null || !input.jknNumber().matches("[0-9]{13}"))) {
             throw new BadRequestException("input.jknNumber", "A JKN card number has 13 digits; it is required unless the segment is NONE.");
         }
@@ -48,7 +49,7 @@ class HealthService {
                         .setSource(null));
     }
 
-    record UpdateJknStatusInput(String nik, String memberId, long expectedVersion, String jknNumber, String segment, boolean active,
+    record UpdateJknStatusInput(String nik, String memberId, long expectedVersion, String jknNumber, JknSegment segment, boolean active,
                                 LocalDate since) {
     }
 }

@@ -2,6 +2,7 @@ package id.terpadu.health;
 
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.HealthFacet;
 import id.terpadu.db.tables.Member;
 import id.terpadu.household.HouseholdFilterField;
@@ -22,7 +23,6 @@ import static org.jooq.impl.DSL.selectOne;
 @Component
 class JknSegmentFilter implements HouseholdFilterField {
 
-    private static final String NONE = "NONE";
     private static final Member INSURED = MEMBER.as("insured");
     private static final HealthFacet COVER = HEALTH_FACET.as("cover");
 
@@ -39,8 +39,8 @@ class JknSegmentFilter implements HouseholdFilterField {
 
     @Override
     public Condition condition(Caller caller, Object value) {
-        String segment = value.toString();
-        Condition inSegment = NONE.equals(segment) ? InsuranceCover.uninsured(COVER) : COVER.SEGMENT.eq(segment);
+        JknSegment segment = JknSegment.valueOf(value.toString());
+        Condition inSegment = segment == JknSegment.NONE ? InsuranceCover.uninsured(COVER) : COVER.SEGMENT.eq(segment);
         return exists(selectOne().from(INSURED)
                 .leftJoin(COVER).on(COVER.MEMBER_ID.eq(INSURED.ID))
                 .where(INSURED.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))

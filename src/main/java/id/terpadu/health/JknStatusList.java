@@ -1,5 +1,6 @@
 package id.terpadu.health;
 
+import id.terpadu.db.codes.JknSegment;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,10 +17,10 @@ final class JknStatusList {
     }
 
     /** One person's status in the list. */
-    record Row(String nik, String segment, boolean active, LocalDate since, String jknNumber) {
+    record Row(String nik, JknSegment segment, boolean active, LocalDate since, String jknNumber) {
 
         boolean insured() {
-            return !"NONE".equals(segment);
+            return segment != JknSegment.NONE;
         }
     }
 

@@ -1,5 +1,6 @@
 package id.terpadu.health;
 
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
@@ -167,7 +168,7 @@ class JknStatusSync {
 
     private static boolean sameAs(Row row, HealthFacetRecord stored) {
         return stored != null
-                && stored.getSegment().equals(row.segment())
+                && stored.getSegment() == row.segment()
                 && stored.getActive() == row.active()
                 && Objects.equals(stored.getSince(), row.since())
                 && Objects.equals(stored.getJknNumber(), jknNumber(row));
@@ -182,7 +183,7 @@ class JknStatusSync {
         if (changes.isEmpty()) {
             return Map.of();
         }
-        InsertValuesStep6<HealthFacetRecord, Long, String, String, Boolean, LocalDate, String> insert = dsl.insertInto(
+        InsertValuesStep6<HealthFacetRecord, Long, String, JknSegment, Boolean, LocalDate, String> insert = dsl.insertInto(
                 HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT, HEALTH_FACET.ACTIVE,
                 HEALTH_FACET.SINCE, HEALTH_FACET.SOURCE);
         for (Map.Entry<Long, Row> change : changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {

@@ -1,5 +1,6 @@
 package id.terpadu.verification;
 
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.db.tables.records.RegionRecord;
@@ -28,7 +29,7 @@ record RoundStatistics(VerificationRoundRecord round, RegionRecord region, Integ
     record ProgrammeCount(ProgrammeRecord programme, Count households, Count persons) {
     }
 
-    record JknSegmentCount(String segment, Count persons) {
+    record JknSegmentCount(JknSegment segment, Count persons) {
     }
 
     record RoundChange(VerificationRoundRecord previous, Count households, Count persons, Count leftPoverty,

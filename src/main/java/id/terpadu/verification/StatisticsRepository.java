@@ -1,6 +1,7 @@
 package id.terpadu.verification;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.JknSegment;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -88,10 +89,10 @@ class StatisticsRepository {
     }
 
     /** Current members of the round's poor households by their current JKN segment (NONE when unrecorded). */
-    Map<String, Long> membersBySegment(long roundId, String region) {
+    Map<JknSegment, Long> membersBySegment(long roundId, String region) {
         // inlined, so the grouped expression is the selected one
-        Field<String> segment = coalesce(HEALTH_FACET.SEGMENT, inline("NONE"));
-        Map<String, Long> bySegment = new LinkedHashMap<>();
+        Field<JknSegment> segment = coalesce(HEALTH_FACET.SEGMENT, inline(JknSegment.NONE, HEALTH_FACET.SEGMENT));
+        Map<JknSegment, Long> bySegment = new LinkedHashMap<>();
         dsl.select(segment, count())
                 .from(VERIFICATION_RESULT).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID))
                 .join(MEMBER).on(MEMBER.HOUSEHOLD_ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID))

@@ -2,6 +2,7 @@ package id.terpadu.verification;
 
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.db.tables.records.RegionRecord;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
 class StatisticsService {
 
     private static final short DISTRICT = 3;
-    private static final List<String> SEGMENTS = List.of("PBI_APBN", "PBI_APBD", "PBPU", "PPU", "NONE");
+    private static final List<JknSegment> SEGMENTS = List.of(JknSegment.values());
 
     private final StatisticsRepository statistics;
     private final VerificationRepository rounds;
@@ -103,7 +104,7 @@ class StatisticsService {
     }
 
     private List<JknSegmentCount> byJknSegment(VerificationRoundRecord round, RegionRecord region, Suppression suppression) {
-        Map<String, Long> found = statistics.membersBySegment(round.getId(), region.getCode());
+        Map<JknSegment, Long> found = statistics.membersBySegment(round.getId(), region.getCode());
         List<Count> counts = suppression.cells(SEGMENTS.stream().map(segment -> found.getOrDefault(segment, 0L)).toList());
         List<JknSegmentCount> bySegment = new ArrayList<>();
         for (int i = 0; i < SEGMENTS.size(); i++) {

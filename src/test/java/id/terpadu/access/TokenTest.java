@@ -13,6 +13,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import id.terpadu.TestKeycloak;
 import id.terpadu.Tokens;
+import id.terpadu.db.codes.JknSegment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,7 +203,7 @@ class TokenTest extends AccessTest {
         assertThat(dsl.select(HEALTH_FACET.SEGMENT, HEALTH_FACET.JKN_NUMBER).from(HEALTH_FACET)
                 .where(HEALTH_FACET.MEMBER_ID.eq(rowId(household.head().id()))).fetchOne())
                 .extracting(row -> row.value1(), row -> row.value2())
-                .containsExactly("PBI_APBN", "0009876543210");
+                .containsExactly(JknSegment.PBI_APBN, "0009876543210");
 
         Answer cluster = ask(Tokens.SERVICE_ACCOUNT, """
                 mutation($kk: String!) {

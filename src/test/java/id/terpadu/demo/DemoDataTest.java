@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import id.terpadu.HubTest;
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.Benefit;
@@ -312,7 +313,7 @@ class DemoDataTest extends HubTest {
                 .isPositive();
         assertThat(demo.fetchCount(SOCIAL_FACET, SOCIAL_FACET.ON_LOCAL_SURVEY.isFalse())).isPositive();
         assertThat(demo.selectDistinct(HEALTH_FACET.SEGMENT).from(HEALTH_FACET).fetch(HEALTH_FACET.SEGMENT))
-                .containsExactlyInAnyOrder("PBI_APBN", "PBI_APBD", "PBPU", "PPU", "NONE");
+                .containsExactlyInAnyOrder(JknSegment.values());
         // schooling is recorded for school-age members only
         var education = demo.select(MEMBER.BIRTH_DATE, EDUCATION_FACET.SCHOOL_STATUS)
                 .from(EDUCATION_FACET).join(MEMBER).on(MEMBER.ID.eq(EDUCATION_FACET.MEMBER_ID))
@@ -353,7 +354,7 @@ class DemoDataTest extends HubTest {
         var memberBenefits = BENEFIT.join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI").and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE))))
                 .isEqualTo(demo.fetchCount(memberBenefits, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI")
-                        .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE)).and(HEALTH_FACET.SEGMENT.in("PBI_APBN", "PBI_APBD"))));
+                        .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE)).and(HEALTH_FACET.SEGMENT.in(JknSegment.PBI_APBN, JknSegment.PBI_APBD))));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("PIP")))
                 .isEqualTo(demo.fetchCount(BENEFIT.join(EDUCATION_FACET).on(EDUCATION_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID)),
                         BENEFIT.PROGRAMME_CODE.eq("PIP").and(EDUCATION_FACET.SCHOOL_STATUS.eq("ENROLLED"))
