@@ -1,6 +1,13 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.Lighting;
+import id.terpadu.db.codes.RoofMaterial;
+import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.WallMaterial;
+import id.terpadu.db.codes.WaterSource;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
@@ -281,14 +288,14 @@ class AgencyFacetsTest extends ApiTest {
                 .path("recordHousingCondition.rtlhStatus").entity(String.class).isEqualTo("UNFIT")
                 .path("recordHousingCondition.renovationYear").valueIsNull();
         HousingFacetRecord stored = dsl.selectFrom(HOUSING_FACET).where(HOUSING_FACET.HOUSEHOLD_ID.eq(householdId(family))).fetchSingle();
-        assertThat(stored.getFloor()).isEqualTo("EARTH");
-        assertThat(stored.getWall()).isEqualTo("BAMBOO");
-        assertThat(stored.getRoof()).isEqualTo("THATCH");
-        assertThat(stored.getToilet()).isEqualTo("NONE");
-        assertThat(stored.getWater()).isEqualTo("UNPROTECTED_SPRING");
-        assertThat(stored.getLighting()).isEqualTo("NON_ELECTRIC");
+        assertThat(stored.getFloor()).isEqualTo(FloorMaterial.EARTH);
+        assertThat(stored.getWall()).isEqualTo(WallMaterial.BAMBOO);
+        assertThat(stored.getRoof()).isEqualTo(RoofMaterial.THATCH);
+        assertThat(stored.getToilet()).isEqualTo(Toilet.NONE);
+        assertThat(stored.getWater()).isEqualTo(WaterSource.UNPROTECTED_SPRING);
+        assertThat(stored.getLighting()).isEqualTo(Lighting.NON_ELECTRIC);
         assertThat(stored.getFloorAreaM2()).isEqualByComparingTo(new BigDecimal("24.5"));
-        assertThat(stored.getRtlhStatus()).isEqualTo("UNFIT");
+        assertThat(stored.getRtlhStatus()).isEqualTo(RtlhStatus.UNFIT);
 
         int lastYear = Year.now().getValue() - 1;
         housing(family.kk(), 1, input("floor", "CERAMIC", "wall", "PLASTERED_BRICK", "roof", "CLAY_TILE",
@@ -298,8 +305,8 @@ class AgencyFacetsTest extends ApiTest {
                 .path("recordHousingCondition.renovationYear").entity(Integer.class).isEqualTo(lastYear)
                 .path("recordHousingCondition.version").entity(Long.class).isEqualTo(2L);
         stored.refresh();
-        assertThat(stored.getFloor()).isEqualTo("CERAMIC");
-        assertThat(stored.getRtlhStatus()).isEqualTo("RENOVATED");
+        assertThat(stored.getFloor()).isEqualTo(FloorMaterial.CERAMIC);
+        assertThat(stored.getRtlhStatus()).isEqualTo(RtlhStatus.RENOVATED);
         assertThat(stored.getRenovationYear()).isEqualTo((short) lastYear);
         assertThat(householdRow(family.kk()).getVersion()).isEqualTo(1L);
     }

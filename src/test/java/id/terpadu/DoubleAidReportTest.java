@@ -3,6 +3,7 @@ package id.terpadu;
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.PbiFunding;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class DoubleAidReportTest extends ApiTest {
         dsl.insertInto(SOCIAL_FACET).set(SOCIAL_FACET.HOUSEHOLD_ID, household(family)).set(SOCIAL_FACET.DECILE, (short) decile).execute();
     }
 
-    private void house(Family family, String rtlhStatus, Integer renovationYear) {
+    private void house(Family family, RtlhStatus rtlhStatus, Integer renovationYear) {
         dsl.insertInto(HOUSING_FACET).set(HOUSING_FACET.HOUSEHOLD_ID, household(family)).set(HOUSING_FACET.RTLH_STATUS, rtlhStatus)
                 .set(HOUSING_FACET.RENOVATION_YEAR, renovationYear == null ? null : renovationYear.shortValue()).execute();
     }
@@ -203,14 +204,14 @@ class DoubleAidReportTest extends ApiTest {
         Family unranked = family(TestIdentities.VILLAGE);
         insertHousehold(unranked, "BPNT", JANUARY, null);
         Family fitHouse = family(TestIdentities.VILLAGE);
-        house(fitHouse, "FIT", null);
+        house(fitHouse, RtlhStatus.FIT, null);
         insertHousehold(fitHouse, "RTLH", LocalDate.of(2025, 5, 1), LocalDate.of(2025, 10, 31));
         Family repairedTwice = family(TestIdentities.VILLAGE);
-        house(repairedTwice, "RENOVATED", 2019);
+        house(repairedTwice, RtlhStatus.RENOVATED, 2019);
         insertHousehold(repairedTwice, "RTLH", LocalDate.of(2019, 5, 1), LocalDate.of(2019, 10, 31));
         insertHousehold(repairedTwice, "RTLH", LocalDate.of(2025, 5, 1), LocalDate.of(2025, 10, 31));
         Family renovatedBefore = family(TestIdentities.VILLAGE);
-        house(renovatedBefore, "RENOVATED", 2018);
+        house(renovatedBefore, RtlhStatus.RENOVATED, 2018);
         insertHousehold(renovatedBefore, "RTLH", LocalDate.of(2025, 5, 1), LocalDate.of(2025, 10, 31));
         Family bothBudgets = family(TestIdentities.VILLAGE);
         decile(bothBudgets, 1);
@@ -220,7 +221,7 @@ class DoubleAidReportTest extends ApiTest {
         // eligible: decile 2 with PKH, an unfit house renovated by its one RTLH, PBI of the person's own budget
         Family eligible = family(TestIdentities.VILLAGE);
         decile(eligible, 2);
-        house(eligible, "RENOVATED", 2025);
+        house(eligible, RtlhStatus.RENOVATED, 2025);
         insertHousehold(eligible, "PKH", JANUARY, null);
         insertHousehold(eligible, "RTLH", LocalDate.of(2025, 5, 1), LocalDate.of(2025, 10, 31));
         insertPerson(eligible.head(), "KIS_PBI", PbiFunding.APBN, JANUARY, null);

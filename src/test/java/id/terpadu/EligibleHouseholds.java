@@ -1,6 +1,7 @@
 package id.terpadu;
 
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.RtlhStatus;
 import org.jooq.DSLContext;
 
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -29,7 +30,7 @@ public final class EligibleHouseholds {
         }
         dsl.insertInto(SOCIAL_FACET).set(SOCIAL_FACET.HOUSEHOLD_ID, householdId).set(SOCIAL_FACET.DECILE, (short) 1)
                 .onConflictDoNothing().execute();
-        dsl.insertInto(HOUSING_FACET).set(HOUSING_FACET.HOUSEHOLD_ID, householdId).set(HOUSING_FACET.RTLH_STATUS, "UNFIT")
+        dsl.insertInto(HOUSING_FACET).set(HOUSING_FACET.HOUSEHOLD_ID, householdId).set(HOUSING_FACET.RTLH_STATUS, RtlhStatus.UNFIT)
                 .onConflictDoNothing().execute();
     }
 

@@ -3,6 +3,7 @@ package id.terpadu.aidrule;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.db.codes.PbiFunding;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.ExclusionRule;
 import id.terpadu.db.tables.Member;
@@ -133,7 +134,7 @@ class DoubleAidReportRepository {
                 .leftJoin(HOUSING_FACET).on(HOUSING_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq("UNFIT_HOUSE"))
                 // a renovated house is what the benefit itself leads to; renovated before it started is a breach
-                .and(HOUSING_FACET.RTLH_STATUS.isNull().or(HOUSING_FACET.RTLH_STATUS.in("NOT_ASSESSED", "FIT"))
+                .and(HOUSING_FACET.RTLH_STATUS.isNull().or(HOUSING_FACET.RTLH_STATUS.in(RtlhStatus.NOT_ASSESSED, RtlhStatus.FIT))
                         .or(renovatedBefore).or(twice))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
@@ -141,7 +142,7 @@ class DoubleAidReportRepository {
                 .fetch(record -> {
                     EligibilityRuleRecord rule = record.value1();
                     BenefitRecord benefit = record.value2();
-                    String status = record.value3();
+                    RtlhStatus status = record.value3();
                     Short renovated = record.value4();
                     String reason;
                     if (record.value5() != null) {
@@ -149,7 +150,7 @@ class DoubleAidReportRepository {
                     } else if (status == null) {
                         reason = "the housing office has not recorded the house, and " + rule.getProgrammeCode()
                                  + " needs a house recorded UNFIT";
-                    } else if (status.equals("NOT_ASSESSED") || status.equals("FIT")) {
+                    } else if (status == RtlhStatus.NOT_ASSESSED || status == RtlhStatus.FIT) {
                         reason = "the house is recorded " + status + ", and " + rule.getProgrammeCode() + " needs a house recorded UNFIT";
                     } else {
                         reason = "the house was already renovated in " + renovated + ", before the benefit started";

@@ -1,6 +1,7 @@
 package id.terpadu.aidrule;
 
 import id.terpadu.db.codes.PbiFunding;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
@@ -109,7 +110,7 @@ public class EnrolmentRules {
     private void checkUnfitHouse(EligibilityRuleRecord rule, long householdId, String field) {
         HousingFacetRecord house = dsl.selectFrom(HOUSING_FACET).where(HOUSING_FACET.HOUSEHOLD_ID.eq(householdId)).fetchOne();
         String needs = rule.getProgrammeCode() + " needs a house the housing office recorded UNFIT and that was never renovated.";
-        if (house == null || !"UNFIT".equals(house.getRtlhStatus())) {
+        if (house == null || house.getRtlhStatus() != RtlhStatus.UNFIT) {
             throw ineligible(rule, field, "the house does not meet this: " + needs, Map.of())
                     .revealing(new Disclosable.FieldValue("HousingFacet", "rtlhStatus", null), message(rule, house == null
                             ? "the housing office has not recorded the house, and " + rule.getProgrammeCode() + " needs a house recorded UNFIT."

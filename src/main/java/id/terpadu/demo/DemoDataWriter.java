@@ -1,10 +1,17 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.RoofMaterial;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.codes.Sex;
+import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.WallMaterial;
+import id.terpadu.db.codes.WaterSource;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.HealthFacetRecord;
@@ -153,9 +160,9 @@ final class DemoDataWriter {
         });
 
         inStatements(chunk, 10, part -> {
-            InsertValuesStep10<HousingFacetRecord, Long, String, String, String, String, String, String, BigDecimal, String,
-                    Short> insert = dsl.insertInto(HOUSING_FACET, HOUSING_FACET.HOUSEHOLD_ID, HOUSING_FACET.FLOOR,
-                    HOUSING_FACET.WALL, HOUSING_FACET.ROOF, HOUSING_FACET.TOILET, HOUSING_FACET.WATER,
+            InsertValuesStep10<HousingFacetRecord, Long, FloorMaterial, WallMaterial, RoofMaterial, Toilet, WaterSource,
+                    Lighting, BigDecimal, RtlhStatus, Short> insert = dsl.insertInto(HOUSING_FACET, HOUSING_FACET.HOUSEHOLD_ID,
+                    HOUSING_FACET.FLOOR, HOUSING_FACET.WALL, HOUSING_FACET.ROOF, HOUSING_FACET.TOILET, HOUSING_FACET.WATER,
                     HOUSING_FACET.LIGHTING, HOUSING_FACET.FLOOR_AREA_M2, HOUSING_FACET.RTLH_STATUS,
                     HOUSING_FACET.RENOVATION_YEAR);
             for (PlannedHousehold household : part) {

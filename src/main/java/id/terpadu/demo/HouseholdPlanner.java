@@ -1,11 +1,18 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.RoofMaterial;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.codes.Sex;
+import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.WallMaterial;
+import id.terpadu.db.codes.WaterSource;
 import id.terpadu.demo.Names.Lineage;
 import id.terpadu.demo.PlannedHousehold.Benefit;
 import id.terpadu.demo.PlannedHousehold.Education;
@@ -501,21 +508,26 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
 
     // --- housing office: the house and RTLH ----------------------------------------------------
 
-    private static final String[] POOR_FLOORS = {"EARTH", "BAMBOO", "CHEAP_WOOD"};
+    private static final FloorMaterial[] POOR_FLOORS = {FloorMaterial.EARTH, FloorMaterial.BAMBOO,
+            FloorMaterial.CHEAP_WOOD};
     private static final int[] POOR_FLOOR_WEIGHTS = {50, 15, 35};
-    private static final String[] FLOORS = {"CEMENT", "TILE", "CERAMIC"};
+    private static final FloorMaterial[] FLOORS = {FloorMaterial.CEMENT, FloorMaterial.TILE, FloorMaterial.CERAMIC};
     private static final int[] FLOOR_WEIGHTS = {55, 25, 20};
-    private static final String[] POOR_WALLS = {"BAMBOO", "THATCH", "CHEAP_WOOD", "UNPLASTERED_BRICK"};
+    private static final WallMaterial[] POOR_WALLS = {WallMaterial.BAMBOO, WallMaterial.THATCH, WallMaterial.CHEAP_WOOD,
+            WallMaterial.UNPLASTERED_BRICK};
     private static final int[] POOR_WALL_WEIGHTS = {35, 5, 20, 40};
-    private static final String[] WALLS = {"PLASTERED_BRICK", "WOOD"};
+    private static final WallMaterial[] WALLS = {WallMaterial.PLASTERED_BRICK, WallMaterial.WOOD};
     private static final int[] WALL_WEIGHTS = {85, 15};
-    private static final String[] POOR_ROOFS = {"THATCH", "ZINC", "ASBESTOS"};
+    private static final RoofMaterial[] POOR_ROOFS = {RoofMaterial.THATCH, RoofMaterial.ZINC, RoofMaterial.ASBESTOS};
     private static final int[] POOR_ROOF_WEIGHTS = {15, 45, 40};
-    private static final String[] ROOFS = {"CLAY_TILE", "ZINC", "ASBESTOS", "CONCRETE"};
+    private static final RoofMaterial[] ROOFS = {RoofMaterial.CLAY_TILE, RoofMaterial.ZINC, RoofMaterial.ASBESTOS,
+            RoofMaterial.CONCRETE};
     private static final int[] ROOF_WEIGHTS = {55, 20, 15, 10};
-    private static final String[] UNSAFE_WATERS = {"UNPROTECTED_WELL", "UNPROTECTED_SPRING", "RIVER", "RAIN"};
+    private static final WaterSource[] UNSAFE_WATERS = {WaterSource.UNPROTECTED_WELL, WaterSource.UNPROTECTED_SPRING,
+            WaterSource.RIVER, WaterSource.RAIN};
     private static final int[] UNSAFE_WATER_WEIGHTS = {25, 45, 15, 15};
-    private static final String[] WATERS = {"PROTECTED_WELL", "PROTECTED_SPRING", "PIPED", "BOTTLED"};
+    private static final WaterSource[] WATERS = {WaterSource.PROTECTED_WELL, WaterSource.PROTECTED_SPRING,
+            WaterSource.PIPED, WaterSource.BOTTLED};
     private static final int[] WATER_WEIGHTS = {20, 25, 45, 10};
 
     /** The housing facet and the house's shortcomings, which also feed the BPS criteria. */
@@ -526,34 +538,35 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         boolean poorFloor = random.nextDouble() < 0.6 * poverty;
         boolean poorWall = random.nextDouble() < 0.5 * poverty;
         boolean poorRoof = random.nextDouble() < 0.4 * poverty;
-        String floor = poorFloor ? POOR_FLOORS[weighted(POOR_FLOOR_WEIGHTS)] : FLOORS[weighted(FLOOR_WEIGHTS)];
-        String wall = poorWall ? POOR_WALLS[weighted(POOR_WALL_WEIGHTS)] : WALLS[weighted(WALL_WEIGHTS)];
-        String roof = poorRoof ? POOR_ROOFS[weighted(POOR_ROOF_WEIGHTS)] : ROOFS[weighted(ROOF_WEIGHTS)];
-        String toilet = random.nextDouble() < 0.45 * poverty ? (random.nextInt(100) < 35 ? "NONE" : "SHARED") : "PRIVATE";
+        FloorMaterial floor = poorFloor ? POOR_FLOORS[weighted(POOR_FLOOR_WEIGHTS)] : FLOORS[weighted(FLOOR_WEIGHTS)];
+        WallMaterial wall = poorWall ? POOR_WALLS[weighted(POOR_WALL_WEIGHTS)] : WALLS[weighted(WALL_WEIGHTS)];
+        RoofMaterial roof = poorRoof ? POOR_ROOFS[weighted(POOR_ROOF_WEIGHTS)] : ROOFS[weighted(ROOF_WEIGHTS)];
+        Toilet toilet = random.nextDouble() < 0.45 * poverty
+                ? (random.nextInt(100) < 35 ? Toilet.NONE : Toilet.SHARED) : Toilet.PRIVATE;
         boolean unsafeWater = random.nextDouble() < 0.35 * poverty;
-        String water = unsafeWater ? UNSAFE_WATERS[weighted(UNSAFE_WATER_WEIGHTS)] : WATERS[weighted(WATER_WEIGHTS)];
+        WaterSource water = unsafeWater ? UNSAFE_WATERS[weighted(UNSAFE_WATER_WEIGHTS)] : WATERS[weighted(WATER_WEIGHTS)];
         double light = random.nextDouble();
-        String lighting = light < 0.04 * poverty ? (random.nextBoolean() ? "NONE" : "NON_ELECTRIC")
-                : light < 0.3 * poverty ? "ELECTRIC_SHARED" : "ELECTRIC_METERED";
+        Lighting lighting = light < 0.04 * poverty ? (random.nextBoolean() ? Lighting.NONE : Lighting.NON_ELECTRIC)
+                : light < 0.3 * poverty ? Lighting.ELECTRIC_SHARED : Lighting.ELECTRIC_METERED;
         BigDecimal area = BigDecimal.valueOf(size * (5 + 9 * (1 - poverty) + 6 * random.nextDouble()))
                 .setScale(2, RoundingMode.HALF_UP);
 
-        String rtlh;
+        RtlhStatus rtlh;
         Short renovationYear = null;
         int shortcomings = (poorFloor ? 1 : 0) + (poorWall ? 1 : 0) + (poorRoof ? 1 : 0);
         if (poverty >= 0.5 && random.nextInt(100) < 8) {
             // renovated by bedah rumah: cement floor, plastered walls, a sound roof
-            rtlh = "RENOVATED";
+            rtlh = RtlhStatus.RENOVATED;
             renovationYear = (short) (2012 + random.nextInt(REFERENCE_DATE.getYear() - 2012));
             poorFloor = false;
             poorWall = false;
-            floor = "CEMENT";
-            wall = "PLASTERED_BRICK";
-            roof = random.nextBoolean() ? "ZINC" : "ASBESTOS";
+            floor = FloorMaterial.CEMENT;
+            wall = WallMaterial.PLASTERED_BRICK;
+            roof = random.nextBoolean() ? RoofMaterial.ZINC : RoofMaterial.ASBESTOS;
         } else if (shortcomings >= 2) {
-            rtlh = random.nextInt(100) < 90 ? "UNFIT" : "NOT_ASSESSED";
+            rtlh = random.nextInt(100) < 90 ? RtlhStatus.UNFIT : RtlhStatus.NOT_ASSESSED;
         } else {
-            rtlh = random.nextInt(100) < 15 ? "NOT_ASSESSED" : "FIT";
+            rtlh = random.nextInt(100) < 15 ? RtlhStatus.NOT_ASSESSED : RtlhStatus.FIT;
         }
         return new HouseState(new Housing(floor, wall, roof, toilet, water, lighting, area, rtlh, renovationYear),
                 poorFloor, poorWall, unsafeWater);
@@ -574,10 +587,10 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         if (house.poorWall()) {
             met.add("POOR_WALL");
         }
-        if (!facet.toilet().equals("PRIVATE")) {
+        if (facet.toilet() != Toilet.PRIVATE) {
             met.add("NO_PRIVATE_TOILET");
         }
-        if (facet.lighting().equals("NONE") || facet.lighting().equals("NON_ELECTRIC")) {
+        if (facet.lighting() == Lighting.NONE || facet.lighting() == Lighting.NON_ELECTRIC) {
             met.add("NO_ELECTRICITY");
         }
         if (house.unsafeWater()) {
@@ -660,12 +673,12 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             benefits.add(new Benefit(Programmes.BLT_DD, startsOn, null, BenefitStatus.ACTIVE, BLT_DD_AMOUNT,
                     "Chosen by the village deliberation (musdes): poor family without PKH or BPNT.", null));
         }
-        if (house.rtlhStatus().equals("RENOVATED")) {
+        if (house.rtlhStatus() == RtlhStatus.RENOVATED) {
             int year = house.renovationYear();
             BigDecimal amount = year <= 2018 ? rupiah(15_000_000) : year <= 2022 ? rupiah(17_500_000) : RTLH_AMOUNT;
             benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 31), BenefitStatus.STOPPED, amount,
                     "Bedah rumah (BSPS) for an unfit house.", "Renovation completed."));
-        } else if (house.rtlhStatus().equals("UNFIT") && (decile == null || decile <= 6)) {
+        } else if (house.rtlhStatus() == RtlhStatus.UNFIT && (decile == null || decile <= 6)) {
             int draw = random.nextInt(100);
             if (draw < 15) {
                 benefits.add(new Benefit(Programmes.RTLH, REFERENCE_DATE.plusMonths(1), LocalDate.of(REFERENCE_DATE.getYear(), 12, 31),

@@ -2,10 +2,17 @@ package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
 
+import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.RoofMaterial;
+import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.codes.Sex;
+import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.WallMaterial;
+import id.terpadu.db.codes.WaterSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,8 +44,8 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
                   String[] povertyIndicators, boolean onLocalSurvey, LocalDate verifiedOn, String verifiedBy) {
     }
 
-    record Housing(String floor, String wall, String roof, String toilet, String water, String lighting,
-                   BigDecimal floorAreaM2, String rtlhStatus, Short renovationYear) {
+    record Housing(FloorMaterial floor, WallMaterial wall, RoofMaterial roof, Toilet toilet, WaterSource water,
+                   Lighting lighting, BigDecimal floorAreaM2, RtlhStatus rtlhStatus, Short renovationYear) {
     }
 
     record Health(String jknNumber, JknSegment segment, boolean active, LocalDate since) {

@@ -1,6 +1,13 @@
 package id.terpadu.housing;
 
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.FloorMaterial;
+import id.terpadu.db.codes.Lighting;
+import id.terpadu.db.codes.RoofMaterial;
+import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.WallMaterial;
+import id.terpadu.db.codes.WaterSource;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.HousingFacetRecord;
 import id.terpadu.error.BadRequestException;
@@ -37,7 +44,7 @@ class HousingService {
             throw new BadRequestException("input.floorAreaM2",
                     "The floor area is a number of square metres from 0.01 to 99,999.99.");
         }
-        if ("RENOVATED".equals(input.rtlhStatus()) && input.renovationYear() == null) {
+        if (input.rtlhStatus() == RtlhStatus.RENOVATED && input.renovationYear() == null) {
             throw new BadRequestException("input.renovationYear", "Give the year a renovated house was renovated.");
         }
         if (input.renovationYear() != null
@@ -57,8 +64,8 @@ class HousingService {
                         .setRenovationYear(input.renovationYear() == null ? null : input.renovationYear().shortValue()));
     }
 
-    record RecordHousingConditionInput(String kk, String householdId, long expectedVersion, String floor, String wall, String roof,
-                                       String toilet, String water, String lighting, Double floorAreaM2,
-                                       String rtlhStatus, Integer renovationYear) {
+    record RecordHousingConditionInput(String kk, String householdId, long expectedVersion, FloorMaterial floor,
+                                       WallMaterial wall, RoofMaterial roof, Toilet toilet, WaterSource water,
+                                       Lighting lighting, Double floorAreaM2, RtlhStatus rtlhStatus, Integer renovationYear) {
     }
 }
