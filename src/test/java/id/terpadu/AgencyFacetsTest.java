@@ -5,6 +5,8 @@ import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.RoofMaterial;
 import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.SchoolLevel;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Toilet;
 import id.terpadu.db.codes.WallMaterial;
 import id.terpadu.db.codes.WaterSource;
@@ -355,8 +357,8 @@ class AgencyFacetsTest extends ApiTest {
                 .path("updateSchoolStatus.pipRecipient").entity(Boolean.class).isEqualTo(true)
                 .path("updateSchoolStatus.kipNumber").entity(String.class).isEqualTo("KIP0012345");
         EducationFacetRecord stored = dsl.selectFrom(EDUCATION_FACET).where(EDUCATION_FACET.MEMBER_ID.eq(memberId(pupil))).fetchSingle();
-        assertThat(stored.getSchoolStatus()).isEqualTo("ENROLLED");
-        assertThat(stored.getSchoolLevel()).isEqualTo("SD");
+        assertThat(stored.getSchoolStatus()).isEqualTo(SchoolStatus.ENROLLED);
+        assertThat(stored.getSchoolLevel()).isEqualTo(SchoolLevel.SD);
         assertThat(stored.getPipRecipient()).isTrue();
         assertThat(stored.getKipNumber()).isEqualTo("KIP0012345");
 
@@ -364,7 +366,7 @@ class AgencyFacetsTest extends ApiTest {
                 .path("updateSchoolStatus.schoolStatus").entity(String.class).isEqualTo("DROPPED_OUT")
                 .path("updateSchoolStatus.version").entity(Long.class).isEqualTo(2L);
         stored.refresh();
-        assertThat(stored.getSchoolStatus()).isEqualTo("DROPPED_OUT");
+        assertThat(stored.getSchoolStatus()).isEqualTo(SchoolStatus.DROPPED_OUT);
         assertThat(stored.getPipRecipient()).isFalse();
         assertThat(stored.getKipNumber()).isNull();
     }

@@ -2,6 +2,7 @@ package id.terpadu;
 
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.MemberMergeRecord;
 import org.jooq.Condition;
@@ -128,7 +129,7 @@ class MergeMembersTest extends ApiTest {
         assertThat(dsl.selectFrom(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(keptId)).fetchSingle().getJknNumber())
                 .isEqualTo("0001234567890");
         assertThat(dsl.selectFrom(EDUCATION_FACET).where(EDUCATION_FACET.MEMBER_ID.eq(keptId)).fetchSingle().getSchoolStatus())
-                .isEqualTo("ENROLLED");
+                .isEqualTo(SchoolStatus.ENROLLED);
         assertThat(dsl.fetchCount(EDUCATION_FACET, EDUCATION_FACET.MEMBER_ID.eq(removedId))).isZero();
         assertThat(dsl.fetchCount(MEMBER_MOVE, MEMBER_MOVE.MEMBER_ID.eq(keptId))).isEqualTo(1);
         assertThat(dsl.fetchCount(MEMBER_MOVE, MEMBER_MOVE.MEMBER_ID.eq(removedId))).isZero();

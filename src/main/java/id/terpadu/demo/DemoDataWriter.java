@@ -8,6 +8,8 @@ import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.RoofMaterial;
 import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.SchoolLevel;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.codes.Toilet;
 import id.terpadu.db.codes.WallMaterial;
@@ -189,7 +191,7 @@ final class DemoDataWriter {
 
         List<MemberRow> withEducation = memberRows.stream().filter(row -> row.member().education() != null).toList();
         inStatements(withEducation, 5, part -> {
-            InsertValuesStep5<EducationFacetRecord, Long, String, String, Boolean, String> insert = dsl.insertInto(
+            InsertValuesStep5<EducationFacetRecord, Long, SchoolStatus, SchoolLevel, Boolean, String> insert = dsl.insertInto(
                     EDUCATION_FACET, EDUCATION_FACET.MEMBER_ID, EDUCATION_FACET.SCHOOL_STATUS,
                     EDUCATION_FACET.SCHOOL_LEVEL, EDUCATION_FACET.PIP_RECIPIENT, EDUCATION_FACET.KIP_NUMBER);
             for (MemberRow row : part) {

@@ -9,6 +9,8 @@ import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.RoofMaterial;
 import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.SchoolLevel;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.codes.Toilet;
 import id.terpadu.db.codes.WallMaterial;
@@ -409,48 +411,50 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         }
         if (age <= 6) {
             return age == 6 && random.nextBoolean()
-                    ? pupil("SD", decile)
-                    : new Education("NOT_YET_IN_SCHOOL", null, false, null);
+                    ? pupil(SchoolLevel.SD, decile)
+                    : new Education(SchoolStatus.NOT_YET_IN_SCHOOL, null, false, null);
         }
         if (random.nextDouble() < 0.005 + 0.01 * poverty) {
-            return new Education("NEVER_ENROLLED", null, false, null);
+            return new Education(SchoolStatus.NEVER_ENROLLED, null, false, null);
         }
         if (age <= 12) {
-            return random.nextDouble() < 0.01 + 0.02 * poverty ? dropout("SD") : pupil("SD", decile);
+            return random.nextDouble() < 0.01 + 0.02 * poverty ? dropout(SchoolLevel.SD) : pupil(SchoolLevel.SD, decile);
         }
         if (age <= 15) {
-            return random.nextDouble() < 0.03 + 0.08 * poverty ? dropout(random.nextBoolean() ? "SD" : "SMP")
-                    : pupil("SMP", decile);
+            return random.nextDouble() < 0.03 + 0.08 * poverty
+                    ? dropout(random.nextBoolean() ? SchoolLevel.SD : SchoolLevel.SMP)
+                    : pupil(SchoolLevel.SMP, decile);
         }
-        String upper = random.nextInt(100) < 45 ? "SMK" : "SMA";
+        SchoolLevel upper = random.nextInt(100) < 45 ? SchoolLevel.SMK : SchoolLevel.SMA;
         if (age <= 18) {
-            return random.nextDouble() < 0.06 + 0.2 * poverty ? dropout(random.nextInt(100) < 60 ? "SMP" : upper)
+            return random.nextDouble() < 0.06 + 0.2 * poverty
+                    ? dropout(random.nextInt(100) < 60 ? SchoolLevel.SMP : upper)
                     : pupil(upper, decile);
         }
         double draw = random.nextDouble();
         double higher = 0.05 + 0.25 * (1 - poverty);
         if (draw < higher) {
-            return new Education("ENROLLED", "HIGHER", false, null);
+            return new Education(SchoolStatus.ENROLLED, SchoolLevel.HIGHER, false, null);
         }
         if (draw < higher + 0.6) {
-            return new Education("GRADUATED", upper, false, null);
+            return new Education(SchoolStatus.GRADUATED, upper, false, null);
         }
-        return dropout(random.nextBoolean() ? "SMP" : upper);
+        return dropout(random.nextBoolean() ? SchoolLevel.SMP : upper);
     }
 
-    private Education dropout(String level) {
-        return new Education("DROPPED_OUT", level, false, null);
+    private Education dropout(SchoolLevel level) {
+        return new Education(SchoolStatus.DROPPED_OUT, level, false, null);
     }
 
     /** An enrolled pupil; PIP goes to most pupils of the poorest households and a few of the next. */
-    private Education pupil(String level, Short decile) {
+    private Education pupil(SchoolLevel level, Short decile) {
         int chance = decile == null ? 10 : decile <= 4 ? 65 : decile <= 6 ? 15 : 0;
         if (random.nextInt(100) >= chance) {
-            return new Education("ENROLLED", level, false, null);
+            return new Education(SchoolStatus.ENROLLED, level, false, null);
         }
         long scrambled = Math.floorMod(pipCount++ * 1_000_000_007L + kipOffset, KIP_NUMBERS);
         String kip = Long.toString(scrambled, 36).toUpperCase();
-        return new Education("ENROLLED", level, true, "0".repeat(6 - kip.length()) + kip);
+        return new Education(SchoolStatus.ENROLLED, level, true, "0".repeat(6 - kip.length()) + kip);
     }
 
     // --- member programmes: KIS-PBI and PIP ----------------------------------------------------
@@ -481,10 +485,10 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         return benefits;
     }
 
-    private static BigDecimal pipAmount(String level) {
+    private static BigDecimal pipAmount(SchoolLevel level) {
         return switch (level) {
-            case "SD" -> rupiah(450_000);
-            case "SMP" -> rupiah(750_000);
+            case SD -> rupiah(450_000);
+            case SMP -> rupiah(750_000);
             default -> rupiah(1_800_000);
         };
     }
@@ -492,14 +496,14 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
     /** PKH pays per component: young children, pupils, and the elderly. */
     private static Optional<BigDecimal> pkhComponent(LocalDate birthDate, Education education) {
         int age = Period.between(birthDate, REFERENCE_DATE).getYears();
-        if (age <= 6 && (education == null || !education.schoolStatus().equals("ENROLLED"))) {
+        if (age <= 6 && (education == null || education.schoolStatus() != SchoolStatus.ENROLLED)) {
             return Optional.of(rupiah(3_000_000));
         }
-        if (education != null && education.schoolStatus().equals("ENROLLED") && education.schoolLevel() != null) {
+        if (education != null && education.schoolStatus() == SchoolStatus.ENROLLED && education.schoolLevel() != null) {
             return switch (education.schoolLevel()) {
-                case "SD" -> Optional.of(rupiah(900_000));
-                case "SMP" -> Optional.of(rupiah(1_500_000));
-                case "SMA", "SMK" -> Optional.of(rupiah(2_000_000));
+                case SD -> Optional.of(rupiah(900_000));
+                case SMP -> Optional.of(rupiah(1_500_000));
+                case SMA, SMK -> Optional.of(rupiah(2_000_000));
                 default -> Optional.empty();
             };
         }

@@ -9,6 +9,8 @@ import id.terpadu.db.codes.Lighting;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.RoofMaterial;
 import id.terpadu.db.codes.RtlhStatus;
+import id.terpadu.db.codes.SchoolLevel;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.codes.Toilet;
 import id.terpadu.db.codes.WallMaterial;
@@ -51,7 +53,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     record Health(String jknNumber, JknSegment segment, boolean active, LocalDate since) {
     }
 
-    record Education(String schoolStatus, String schoolLevel, boolean pipRecipient, String kipNumber) {
+    record Education(SchoolStatus schoolStatus, SchoolLevel schoolLevel, boolean pipRecipient, String kipNumber) {
     }
 
     /** An enrolment; amounts of open-ended enrolments are per year. */

@@ -1,6 +1,8 @@
 package id.terpadu.education;
 
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.SchoolLevel;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.tables.records.EducationFacetRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.error.BadRequestException;
@@ -24,10 +26,10 @@ class EducationService {
 
     EducationFacetRecord updateSchoolStatus(Caller caller, UpdateSchoolStatusInput input) {
         MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
-        if ("ENROLLED".equals(input.schoolStatus()) && input.schoolLevel() == null) {
+        if (input.schoolStatus() == SchoolStatus.ENROLLED && input.schoolLevel() == null) {
             throw new BadRequestException("input.schoolLevel", "Give the school level of an enrolled pupil.");
         }
-        if (input.pipRecipient() && !"ENROLLED".equals(input.schoolStatus())) {
+        if (input.pipRecipient() && input.schoolStatus() != SchoolStatus.ENROLLED) {
             throw new BadRequestException("input.pipRecipient", "PIP is paid only to pupils enrolled in school.");
         }
         if (input.kipNumber() != null && !input.kipNumber().matches("[0-9A-Za-z]{6,20}")) {
@@ -41,7 +43,8 @@ class EducationService {
                         .setKipNumber(input.kipNumber()));
     }
 
-    record UpdateSchoolStatusInput(String nik, String memberId, long expectedVersion, String schoolStatus, String schoolLevel,
+    record UpdateSchoolStatusInput(String nik, String memberId, long expectedVersion, SchoolStatus schoolStatus,
+                                   SchoolLevel schoolLevel,
                                    boolean pipRecipient, String kipNumber) {
     }
 }

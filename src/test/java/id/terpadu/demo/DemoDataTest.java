@@ -6,6 +6,7 @@ import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
+import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.identity.IdentityNumbers;
@@ -320,7 +321,8 @@ class DemoDataTest extends HubTest {
                 .fetch();
         assertThat(education).isNotEmpty().allSatisfy(row -> assertThat(
                 Period.between(row.value1(), HouseholdPlanner.REFERENCE_DATE).getYears()).isBetween(5, 20));
-        assertThat(education.getValues(EDUCATION_FACET.SCHOOL_STATUS)).contains("ENROLLED", "NOT_YET_IN_SCHOOL");
+        assertThat(education.getValues(EDUCATION_FACET.SCHOOL_STATUS))
+                .contains(SchoolStatus.ENROLLED, SchoolStatus.NOT_YET_IN_SCHOOL);
     }
 
     private void assertBenefitsAreSensible() {
@@ -357,7 +359,7 @@ class DemoDataTest extends HubTest {
                         .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE)).and(HEALTH_FACET.SEGMENT.in(JknSegment.PBI_APBN, JknSegment.PBI_APBD))));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("PIP")))
                 .isEqualTo(demo.fetchCount(BENEFIT.join(EDUCATION_FACET).on(EDUCATION_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID)),
-                        BENEFIT.PROGRAMME_CODE.eq("PIP").and(EDUCATION_FACET.SCHOOL_STATUS.eq("ENROLLED"))
+                        BENEFIT.PROGRAMME_CODE.eq("PIP").and(EDUCATION_FACET.SCHOOL_STATUS.eq(SchoolStatus.ENROLLED))
                                 .and(EDUCATION_FACET.PIP_RECIPIENT.isTrue())))
                 .isEqualTo(demo.fetchCount(EDUCATION_FACET, EDUCATION_FACET.PIP_RECIPIENT.isTrue()))
                 .isPositive();
