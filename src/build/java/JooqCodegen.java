@@ -72,8 +72,8 @@ public class JooqCodegen {
             CodeList.of("BenefitStatus", "benefit.status"),
             CodeList.of("PbiFunding", "benefit.funding"),
             CodeList.valuesOnly("EligibilityKind", "eligibility_rule.kind"),
-            CodeList.valuesOnly("VerificationRoundStatus", "verification_round.status"),
-            CodeList.valuesOnly("VerificationOutcome", "verification_result.result"),
+            CodeList.of("VerificationRoundStatus", "verification_round.status"),
+            CodeList.of("VerificationOutcome", "verification_result.result"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type
             CodeList.valuesOnly("PovertyIndicator", "social_facet.poverty_indicators"),
             // written by the audit triggers and shown as the database wrote it; no code compares it

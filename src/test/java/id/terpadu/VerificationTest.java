@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.VerificationOutcome;
+import id.terpadu.db.codes.VerificationRoundStatus;
 import id.terpadu.db.tables.records.VerificationResultRecord;
 import id.terpadu.db.tables.records.VerificationRoundRecord;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,7 @@ class VerificationTest extends ApiTest {
 
         VerificationRoundRecord stored = roundRow(name);
         assertThat(stored.getYear()).isEqualTo((short) 2032);
-        assertThat(stored.getStatus()).isEqualTo("OPEN");
+        assertThat(stored.getStatus()).isEqualTo(VerificationRoundStatus.OPEN);
         assertThat(stored.getPreviousId()).isEqualTo(roundRow(first).getId());
         assertThat(stored.getClosedAt()).isNull();
         for (String reader : List.of("uptpk", "dinsos", "desa", "bappeda")) {
@@ -138,7 +140,7 @@ class VerificationTest extends ApiTest {
             forbiddenWithoutWrites(open(as(role), input("name", "Round " + token(), "year", 2031)));
             forbiddenWithoutWrites(as(role).documentName("closeVerificationRound").variable("input", input("round", round)));
         }
-        assertThat(roundRow(round).getStatus()).isEqualTo("OPEN");
+        assertThat(roundRow(round).getStatus()).isEqualTo(VerificationRoundStatus.OPEN);
     }
 
     // --- recording
@@ -162,7 +164,7 @@ class VerificationTest extends ApiTest {
 
         List<VerificationResultRecord> stored = resultRows(round, kk);
         assertThat(stored).hasSize(1);
-        assertThat(stored.getFirst().getResult()).isEqualTo("STILL_POOR");
+        assertThat(stored.getFirst().getResult()).isEqualTo(VerificationOutcome.STILL_POOR);
         assertThat(stored.getFirst().getPersons()).isEqualTo((short) 4);
         assertThat(stored.getFirst().getClusterCode()).isEqualTo("MENUR");
         for (String reader : List.of("uptpk", "dinsos", "desa")) {
@@ -205,7 +207,7 @@ class VerificationTest extends ApiTest {
         List<VerificationResultRecord> stored = resultRows(round, kk);
         assertThat(stored).hasSize(1);
         assertThat(stored.getFirst().getId()).isEqualTo(first.getId());
-        assertThat(stored.getFirst().getResult()).isEqualTo("MOVED");
+        assertThat(stored.getFirst().getResult()).isEqualTo(VerificationOutcome.MOVED);
         assertThat(stored.getFirst().getPersons()).isEqualTo((short) 2);
         assertThat(stored.getFirst().getNote()).isEqualTo("Moved to Denpasar");
         assertThat(stored.getFirst().getRecordedAt()).isAfterOrEqualTo(first.getRecordedAt());
@@ -245,7 +247,7 @@ class VerificationTest extends ApiTest {
                 "NOT_FOUND", "input.kk");
         assertThat(refusal.getMessage()).isEqualTo("No household holds this KK.");
         refusedWithoutWrites(record(as("desa-b"), round, own, "LEFT_POVERTY", 3), "NOT_FOUND", "input.kk");
-        assertThat(resultRows(round, own).getFirst().getResult()).isEqualTo("STILL_POOR");
+        assertThat(resultRows(round, own).getFirst().getResult()).isEqualTo(VerificationOutcome.STILL_POOR);
         assertThat(resultRows(round, elsewhere)).isEmpty();
         // the village operator does not see the other village's results either
         record(graphQl, round, elsewhere, "NEW", 3).execute();
@@ -326,7 +328,7 @@ class VerificationTest extends ApiTest {
         close(round).execute()
                 .path("closeVerificationRound.status").entity(String.class).isEqualTo("CLOSED")
                 .path("closeVerificationRound.closedAt").hasValue();
-        assertThat(roundRow(round).getStatus()).isEqualTo("CLOSED");
+        assertThat(roundRow(round).getStatus()).isEqualTo(VerificationRoundStatus.CLOSED);
         assertThat(roundRow(round).getClosedAt()).isNotNull();
 
         ResponseError refusal = refusedWithoutWrites(record(graphQl, round, kk, "LEFT_POVERTY", 3), "CONFLICT", "input.round");
@@ -334,7 +336,8 @@ class VerificationTest extends ApiTest {
         refusedWithoutWrites(record(as("desa"), round, registered(TestIdentities.VILLAGE), "NEW", 2), "CONFLICT", "input.round");
         refusedWithoutWrites(close(round), "CONFLICT", "input.round");
         refusedWithoutWrites(close("No round " + token()), "NOT_FOUND", "input.round");
-        assertThat(resultRows(round, kk)).singleElement().satisfies(result -> assertThat(result.getResult()).isEqualTo("STILL_POOR"));
+        assertThat(resultRows(round, kk)).singleElement().satisfies(result ->
+                assertThat(result.getResult()).isEqualTo(VerificationOutcome.STILL_POOR));
     }
 
     // --- at the same time
@@ -356,7 +359,7 @@ class VerificationTest extends ApiTest {
         assertThat(stored).hasSize(1);
         int persons = stored.getFirst().getPersons();
         assertThat(stored.getFirst().getResult()).as("the last write's result with its own persons")
-                .isEqualTo(outcomes.get(persons - 1));
+                .isEqualTo(VerificationOutcome.valueOf(outcomes.get(persons - 1)));
     }
 
     @Test
@@ -373,7 +376,7 @@ class VerificationTest extends ApiTest {
         List<GraphQlResponse> responses = Race.of(requests);
 
         assertThat(responses.get(3).getErrors()).isEmpty();
-        assertThat(roundRow(round).getStatus()).isEqualTo("CLOSED");
+        assertThat(roundRow(round).getStatus()).isEqualTo(VerificationRoundStatus.CLOSED);
         List<GraphQlResponse> recordings = new ArrayList<>(responses);
         recordings.remove(3);
         int recorded = 0;

@@ -12,6 +12,8 @@ import id.terpadu.db.codes.SchoolLevel;
 import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.VerificationOutcome;
+import id.terpadu.db.codes.VerificationRoundStatus;
 import id.terpadu.db.codes.WallMaterial;
 import id.terpadu.db.codes.WaterSource;
 import id.terpadu.db.tables.records.BenefitRecord;
@@ -91,7 +93,7 @@ final class DemoDataWriter {
                     .set(VERIFICATION_ROUND.NAME, name)
                     .set(VERIFICATION_ROUND.YEAR, (short) year)
                     .set(VERIFICATION_ROUND.PREVIOUS_ID, previous)
-                    .set(VERIFICATION_ROUND.STATUS, "CLOSED")
+                    .set(VERIFICATION_ROUND.STATUS, VerificationRoundStatus.CLOSED)
                     .set(VERIFICATION_ROUND.OPENED_AT, roundDay(year, 3))
                     .set(VERIFICATION_ROUND.CLOSED_AT, roundDay(year, 11))
                     .returningResult(VERIFICATION_ROUND.ID)
@@ -230,8 +232,8 @@ final class DemoDataWriter {
             household.verification().forEach(result -> resultRows.add(new ResultRow(householdId, result)));
         }
         inStatements(resultRows, 6, part -> {
-            InsertValuesStep6<VerificationResultRecord, Long, Long, String, Short, String, OffsetDateTime> insert =
-                    dsl.insertInto(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID, VERIFICATION_RESULT.HOUSEHOLD_ID,
+            InsertValuesStep6<VerificationResultRecord, Long, Long, VerificationOutcome, Short, String, OffsetDateTime>
+                    insert = dsl.insertInto(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID, VERIFICATION_RESULT.HOUSEHOLD_ID,
                             VERIFICATION_RESULT.RESULT, VERIFICATION_RESULT.PERSONS, VERIFICATION_RESULT.CLUSTER_CODE,
                             VERIFICATION_RESULT.RECORDED_AT);
             for (ResultRow row : part) {

@@ -1,6 +1,7 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.VerificationOutcome;
 import id.terpadu.demo.PlannedHousehold.RoundResult;
 
 import java.util.List;
@@ -30,7 +31,8 @@ final class DemoRounds {
     private static final int FOUND_NEW_IN_2015_PERCENT = 15;
     /** How the former households left the list: left poverty, moved, died out. */
     private static final int[] DEPARTURE_WEIGHTS = {55, 25, 20};
-    private static final String[] DEPARTURES = {"LEFT_POVERTY", "MOVED", "DECEASED"};
+    private static final VerificationOutcome[] DEPARTURES = {VerificationOutcome.LEFT_POVERTY, VerificationOutcome.MOVED,
+            VerificationOutcome.DECEASED};
 
     private final int households;
     private final int continuing;
@@ -82,7 +84,8 @@ final class DemoRounds {
         boolean continues = random.nextInt(households - seen) < continuing - chosen;
         seen++;
         String cluster = household.social().cluster();
-        RoundResult now = new RoundResult(SECOND, continues ? "STILL_POOR" : "NEW", household.members().size(), cluster);
+        RoundResult now = new RoundResult(SECOND, continues ? VerificationOutcome.STILL_POOR : VerificationOutcome.NEW,
+                household.members().size(), cluster);
         if (!continues) {
             return household.verified(HouseholdStatus.ACTIVE, household.benefits(), List.of(now));
         }
@@ -94,14 +97,18 @@ final class DemoRounds {
     PlannedHousehold former(PlannedHousehold household) {
         String cluster = household.social().cluster();
         int persons = household.members().size();
-        String departure = DEPARTURES[weighted()];
+        VerificationOutcome departure = DEPARTURES[weighted()];
         RoundResult then = new RoundResult(FIRST, firstOutcome(), persons, cluster);
-        RoundResult now = new RoundResult(SECOND, departure, departure.equals("DECEASED") ? 0 : persons, cluster);
-        return household.verified(departure.equals("LEFT_POVERTY") ? HouseholdStatus.ACTIVE : HouseholdStatus.DISSOLVED, List.of(), List.of(then, now));
+        RoundResult now = new RoundResult(SECOND, departure, departure == VerificationOutcome.DECEASED ? 0 : persons,
+                cluster);
+        HouseholdStatus status = departure == VerificationOutcome.LEFT_POVERTY ? HouseholdStatus.ACTIVE
+                : HouseholdStatus.DISSOLVED;
+        return household.verified(status, List.of(), List.of(then, now));
     }
 
-    private String firstOutcome() {
-        return random.nextInt(100) < FOUND_NEW_IN_2015_PERCENT ? "NEW" : "STILL_POOR";
+    private VerificationOutcome firstOutcome() {
+        return random.nextInt(100) < FOUND_NEW_IN_2015_PERCENT ? VerificationOutcome.NEW
+                : VerificationOutcome.STILL_POOR;
     }
 
     private int weighted() {

@@ -13,6 +13,7 @@ import id.terpadu.db.codes.SchoolLevel;
 import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.codes.Toilet;
+import id.terpadu.db.codes.VerificationOutcome;
 import id.terpadu.db.codes.WallMaterial;
 import id.terpadu.db.codes.WaterSource;
 import java.math.BigDecimal;
@@ -35,7 +36,7 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     }
 
     /** What a verification round found about the household. */
-    record RoundResult(String round, String result, int persons, String cluster) {
+    record RoundResult(String round, VerificationOutcome result, int persons, String cluster) {
     }
 
     record Member(String nik, String name, Sex sex, LocalDate birthDate, Relationship relationship,

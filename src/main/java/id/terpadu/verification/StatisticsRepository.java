@@ -2,6 +2,7 @@ package id.terpadu.verification;
 
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.VerificationOutcome;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -104,8 +105,8 @@ class StatisticsRepository {
     }
 
     /** Households of each result in the round, poor or not. */
-    Map<String, Long> outcomes(long roundId, String region) {
-        Map<String, Long> byResult = new LinkedHashMap<>();
+    Map<VerificationOutcome, Long> outcomes(long roundId, String region) {
+        Map<VerificationOutcome, Long> byResult = new LinkedHashMap<>();
         dsl.select(VERIFICATION_RESULT.RESULT, count())
                 .from(VERIFICATION_RESULT).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID))
                 .where(VERIFICATION_RESULT.ROUND_ID.eq(roundId)).and(inRegion(region))

@@ -3,6 +3,7 @@ package id.terpadu.verification;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.db.codes.JknSegment;
+import id.terpadu.db.codes.VerificationOutcome;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.db.tables.records.RegionRecord;
@@ -127,8 +128,9 @@ class StatisticsService {
         Totals before = statistics.poor(previous.getId(), region.getCode());
         Count householdsBefore = suppression.count(before.households());
         Count personsBefore = householdsBefore.suppressed() ? Count.SUPPRESSED : suppression.count(before.persons());
-        Map<String, Long> outcomes = statistics.outcomes(round.getId(), region.getCode());
-        List<Count> results = Stream.of("LEFT_POVERTY", "MOVED", "DECEASED", "NEW")
+        Map<VerificationOutcome, Long> outcomes = statistics.outcomes(round.getId(), region.getCode());
+        List<Count> results = Stream.of(VerificationOutcome.LEFT_POVERTY, VerificationOutcome.MOVED,
+                        VerificationOutcome.DECEASED, VerificationOutcome.NEW)
                 .map(result -> suppression.count(outcomes.getOrDefault(result, 0L)))
                 .toList();
         boolean withheld = Stream.concat(Stream.of(households, persons, householdsBefore, personsBefore), results.stream())

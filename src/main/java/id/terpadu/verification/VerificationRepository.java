@@ -1,5 +1,6 @@
 package id.terpadu.verification;
 
+import id.terpadu.db.codes.VerificationRoundStatus;
 import id.terpadu.db.tables.records.VerificationResultRecord;
 import id.terpadu.db.tables.records.VerificationRoundRecord;
 import org.jooq.DSLContext;
@@ -66,7 +67,7 @@ class VerificationRepository {
 
     VerificationRoundRecord close(long roundId) {
         return dsl.update(VERIFICATION_ROUND)
-                .set(VERIFICATION_ROUND.STATUS, "CLOSED")
+                .set(VERIFICATION_ROUND.STATUS, VerificationRoundStatus.CLOSED)
                 .set(VERIFICATION_ROUND.CLOSED_AT, OffsetDateTime.now())
                 .where(VERIFICATION_ROUND.ID.eq(roundId))
                 .returning()

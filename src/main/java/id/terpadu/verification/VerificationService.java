@@ -1,5 +1,7 @@
 package id.terpadu.verification;
 
+import id.terpadu.db.codes.VerificationOutcome;
+import id.terpadu.db.codes.VerificationRoundStatus;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.VerificationResultRecord;
@@ -68,13 +70,10 @@ class VerificationService {
     VerificationResultRecord record(Caller caller, RecordVerificationResultInput input) {
         VerificationRoundRecord round = rounds.findRoundForRecording(input.round())
                 .orElseThrow(() -> new NotFoundException("input.round", "No verification round has this name."));
-        if ("CLOSED".equals(round.getStatus())) {
+        if (round.getStatus() == VerificationRoundStatus.CLOSED) {
             throw new ConflictException("input.round", "The round " + round.getName() + " is closed: its results can no longer change.");
         }
         HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
-        if (!Outcomes.ALL.contains(input.result())) {
-            throw new BadRequestException("input.result", "The result is STILL_POOR, LEFT_POVERTY, MOVED, DECEASED or NEW.");
-        }
         if (input.persons() < 0 || input.persons() > 99) {
             throw new BadRequestException("input.persons", "The number of persons is 0 to 99.");
         }
@@ -104,7 +103,7 @@ class VerificationService {
     VerificationRoundRecord close(CloseVerificationRoundInput input) {
         VerificationRoundRecord round = rounds.findRoundForClosing(input.round())
                 .orElseThrow(() -> new NotFoundException("input.round", "No verification round has this name."));
-        if ("CLOSED".equals(round.getStatus())) {
+        if (round.getStatus() == VerificationRoundStatus.CLOSED) {
             throw new ConflictException("input.round", "The round " + round.getName() + " is already closed.");
         }
         return rounds.close(round.getId());
@@ -113,8 +112,8 @@ class VerificationService {
     record OpenVerificationRoundInput(String name, int year, String previous) {
     }
 
-    record RecordVerificationResultInput(String round, String kk, String householdId, String result, int persons, String cluster,
-                                         String note) {
+    record RecordVerificationResultInput(String round, String kk, String householdId, VerificationOutcome result,
+                                         int persons, String cluster, String note) {
     }
 
     record CloseVerificationRoundInput(String round) {

@@ -8,6 +8,7 @@ import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.SchoolStatus;
 import id.terpadu.db.codes.Sex;
+import id.terpadu.db.codes.VerificationRoundStatus;
 import id.terpadu.db.tables.Benefit;
 import id.terpadu.identity.IdentityNumbers;
 import org.flywaydb.core.Flyway;
@@ -48,6 +49,10 @@ import static id.terpadu.db.Tables.REGION;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static id.terpadu.db.Tables.VERIFICATION_RESULT;
 import static id.terpadu.db.Tables.VERIFICATION_ROUND;
+import static id.terpadu.db.codes.VerificationOutcome.DECEASED;
+import static id.terpadu.db.codes.VerificationOutcome.MOVED;
+import static id.terpadu.db.codes.VerificationOutcome.NEW;
+import static id.terpadu.db.codes.VerificationOutcome.STILL_POOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.jooq.impl.DSL.coalesce;
@@ -205,7 +210,7 @@ class DemoDataTest extends HubTest {
     private Condition poorIn(String round) {
         return VERIFICATION_RESULT.ROUND_ID.eq(demo.select(VERIFICATION_ROUND.ID).from(VERIFICATION_ROUND)
                 .where(VERIFICATION_ROUND.NAME.eq(round)).asField())
-                .and(VERIFICATION_RESULT.RESULT.in("STILL_POOR", "NEW"));
+                .and(VERIFICATION_RESULT.RESULT.in(STILL_POOR, NEW));
     }
 
     private Select<Record1<Long>> poorOf(String round) {
@@ -231,26 +236,27 @@ class DemoDataTest extends HubTest {
         assertThat(demo.select(VERIFICATION_ROUND.NAME, VERIFICATION_ROUND.STATUS, previous.NAME)
                 .from(VERIFICATION_ROUND).leftJoin(previous).on(previous.ID.eq(VERIFICATION_ROUND.PREVIOUS_ID))
                 .orderBy(VERIFICATION_ROUND.YEAR).fetch().map(Record::intoList))
-                .containsExactly(Arrays.asList("2015", "CLOSED", null), List.of("2017", "CLOSED", "2015"));
+                .containsExactly(Arrays.asList("2015", VerificationRoundStatus.CLOSED, null),
+                        List.of("2017", VerificationRoundStatus.CLOSED, "2015"));
         var now = VERIFICATION_RESULT.as("now");
         assertThat(demo.fetchCount(now.join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(now.HOUSEHOLD_ID)),
-                now.ROUND_ID.eq(roundId("2017")).and(now.RESULT.in("STILL_POOR", "NEW"))
+                now.ROUND_ID.eq(roundId("2017")).and(now.RESULT.in(STILL_POOR, NEW))
                         .and(now.PERSONS.ne(demo.selectCount().from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                                 .asField().cast(Short.class)))))
                 .as("poor households of 2017 whose persons differ from their members").isZero();
         assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.ID.notIn(poorOf("2017")).and(HOUSEHOLD.ID.notIn(poorOf("2015")))))
                 .as("households poor in neither round").isZero();
         assertThat(demo.fetchCount(VERIFICATION_RESULT.join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(VERIFICATION_RESULT.HOUSEHOLD_ID)),
-                VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017")).and(VERIFICATION_RESULT.RESULT.in("MOVED", "DECEASED"))
+                VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017")).and(VERIFICATION_RESULT.RESULT.in(MOVED, DECEASED))
                         .and(HOUSEHOLD.STATUS.ne(HouseholdStatus.DISSOLVED))))
                 .as("moved or died-out households not dissolved").isZero();
         assertThat(demo.fetchCount(HOUSEHOLD, HOUSEHOLD.STATUS.eq(HouseholdStatus.DISSOLVED).and(HOUSEHOLD.ID.in(poorOf("2017")))))
                 .as("dissolved households poor in 2017").isZero();
         assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
-                .and(VERIFICATION_RESULT.RESULT.eq("STILL_POOR")).and(VERIFICATION_RESULT.HOUSEHOLD_ID.notIn(poorOf("2015")))))
+                .and(VERIFICATION_RESULT.RESULT.eq(STILL_POOR)).and(VERIFICATION_RESULT.HOUSEHOLD_ID.notIn(poorOf("2015")))))
                 .as("still poor in 2017 without being poor in 2015").isZero();
         assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
-                .and(VERIFICATION_RESULT.RESULT.eq("NEW")).and(VERIFICATION_RESULT.HOUSEHOLD_ID.in(poorOf("2015")))))
+                .and(VERIFICATION_RESULT.RESULT.eq(NEW)).and(VERIFICATION_RESULT.HOUSEHOLD_ID.in(poorOf("2015")))))
                 .as("new in 2017 although poor in 2015").isZero();
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.HOUSEHOLD_ID.notIn(poorOf("2017"))))
                 .as("household programmes of households no longer poor").isZero();
