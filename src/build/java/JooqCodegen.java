@@ -57,7 +57,7 @@ public class JooqCodegen {
             CodeList.of("Relationship", "member.relationship",
                     "member_move.from_relationship", "member_move.to_relationship", "member_merge.relationship"),
             CodeList.of("HouseholdStatus", "household.status"),
-            CodeList.valuesOnly("SourceList", "cluster.source_list"),
+            CodeList.of("SourceList", "cluster.source_list"),
             CodeList.of("ProgrammeTarget", "programme.target"),
             CodeList.of("JknSegment", "health_facet.segment"),
             CodeList.of("FloorMaterial", "housing_facet.floor"),
@@ -71,7 +71,7 @@ public class JooqCodegen {
             CodeList.of("SchoolLevel", "education_facet.school_level"),
             CodeList.of("BenefitStatus", "benefit.status"),
             CodeList.of("PbiFunding", "benefit.funding"),
-            CodeList.valuesOnly("EligibilityKind", "eligibility_rule.kind"),
+            CodeList.of("EligibilityKind", "eligibility_rule.kind"),
             CodeList.of("VerificationRoundStatus", "verification_round.status"),
             CodeList.of("VerificationOutcome", "verification_result.result"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type

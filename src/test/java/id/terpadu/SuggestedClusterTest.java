@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.SourceList;
 import id.terpadu.db.tables.records.ClusterRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -191,11 +192,11 @@ class SuggestedClusterTest extends ApiTest {
         verification(surveyed.kk(), 0, true, null).execute().errors().verify();
         List<ClusterRecord> own = List.of(
                 new ClusterRecord().setCode("PRIORITAS").setName("Prioritas").setDescription("The very poorest.")
-                        .setRule("DTSEN deciles 1 and 2.").setSourceList("DTSEN").setDecileMin((short) 1)
+                        .setRule("DTSEN deciles 1 and 2.").setSourceList(SourceList.DTSEN).setDecileMin((short) 1)
                         .setDecileMax((short) 2).setRequiresVerification(false).setRequiresUninsured(false)
                         .setSortOrder((short) 0),
                 new ClusterRecord().setCode("ANGGREK").setName("Anggrek").setDescription("Surveyed and uninsured.")
-                        .setRule("On the local survey, without JKN.").setSourceList("LOCAL_SURVEY")
+                        .setRule("On the local survey, without JKN.").setSourceList(SourceList.LOCAL_SURVEY)
                         .setRequiresVerification(false).setRequiresUninsured(true).setSortOrder((short) 3));
         try {
             dsl.batchInsert(own).execute();

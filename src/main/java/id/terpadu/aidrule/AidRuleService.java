@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.EligibilityKind;
 import id.terpadu.db.codes.ProgrammeTarget;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
@@ -82,7 +83,7 @@ class AidRuleService {
         return rules.save(new EligibilityRuleRecord()
                 .setCode(code)
                 .setProgrammeCode(programme.getCode())
-                .setKind(kind.name())
+                .setKind(kind)
                 .setMaxDecile(input.maxDecile() == null ? null : input.maxDecile().shortValue())
                 .setDescription(description)
                 .setActive(input.active() == null || input.active()));
@@ -119,9 +120,6 @@ class AidRuleService {
         }
         return description.strip();
     }
-
-    /** What an eligibility rule checks. */
-    enum EligibilityKind { MAX_DECILE, UNFIT_HOUSE, ONE_PBI_FUNDING }
 
     record DefineExclusionRuleInput(String code, String programme, String excludedProgramme, String description, Boolean active) {
     }

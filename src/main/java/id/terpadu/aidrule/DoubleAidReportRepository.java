@@ -2,6 +2,7 @@ package id.terpadu.aidrule;
 
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
+import id.terpadu.db.codes.EligibilityKind;
 import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.Benefit;
@@ -102,7 +103,7 @@ class DoubleAidReportRepository {
                 .leftJoin(heldBy).on(heldBy.ID.eq(BENEFIT.MEMBER_ID))
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(household))
                 .leftJoin(SOCIAL_FACET).on(SOCIAL_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq("MAX_DECILE"))
+                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.MAX_DECILE))
                 .and(SOCIAL_FACET.DECILE.isNull().or(SOCIAL_FACET.DECILE.gt(ELIGIBILITY_RULE.MAX_DECILE)))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
@@ -132,7 +133,7 @@ class DoubleAidReportRepository {
                 .join(BENEFIT).on(BENEFIT.PROGRAMME_CODE.eq(ELIGIBILITY_RULE.PROGRAMME_CODE))
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(BENEFIT.HOUSEHOLD_ID))
                 .leftJoin(HOUSING_FACET).on(HOUSING_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq("UNFIT_HOUSE"))
+                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.UNFIT_HOUSE))
                 // a renovated house is what the benefit itself leads to; renovated before it started is a breach
                 .and(HOUSING_FACET.RTLH_STATUS.isNull().or(HOUSING_FACET.RTLH_STATUS.in(RtlhStatus.NOT_ASSESSED, RtlhStatus.FIT))
                         .or(renovatedBefore).or(twice))
@@ -166,7 +167,7 @@ class DoubleAidReportRepository {
                 .join(MEMBER).on(MEMBER.ID.eq(BENEFIT.MEMBER_ID))
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBER.HOUSEHOLD_ID))
                 .join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
-                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq("ONE_PBI_FUNDING"))
+                .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.ONE_PBI_FUNDING))
                 .and(HEALTH_FACET.ACTIVE.isTrue().and(HEALTH_FACET.SEGMENT.in(PbiSegments.ALL)))
                 .and(BENEFIT.FUNDING.isNotNull().andNot(DSL.or(Arrays.stream(PbiFunding.values())
                         .map(funding -> BENEFIT.FUNDING.eq(funding).and(HEALTH_FACET.SEGMENT.eq(PbiSegments.of(funding))))

@@ -56,9 +56,10 @@ public class EnrolmentRules {
                 .where(ELIGIBILITY_RULE.PROGRAMME_CODE.eq(programme), ELIGIBILITY_RULE.ACTIVE.isTrue())
                 .orderBy(ELIGIBILITY_RULE.CODE).fetch()) {
             switch (rule.getKind()) {
-                case "MAX_DECILE" -> checkDecile(rule, householdId, beneficiaryField);
-                case "UNFIT_HOUSE" -> checkUnfitHouse(rule, householdId, beneficiaryField);
-                case "ONE_PBI_FUNDING" -> checkPbiFunding(rule, memberId, funding);
+                case MAX_DECILE -> checkDecile(rule, householdId, beneficiaryField);
+                case UNFIT_HOUSE -> checkUnfitHouse(rule, householdId, beneficiaryField);
+                case ONE_PBI_FUNDING -> checkPbiFunding(rule, memberId, funding);
+                // a kind a later migration adds stops enrolments until it is checked here
                 default -> throw new IllegalStateException("Unknown eligibility rule kind " + rule.getKind());
             }
         }

@@ -1,5 +1,6 @@
 package id.terpadu.social;
 
+import id.terpadu.db.codes.SourceList;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
 import id.terpadu.health.InsuranceCover.Cover;
@@ -20,9 +21,6 @@ import java.util.Set;
  * clusters exist and what they require is data, so another regency configures its own scheme.
  */
 final class ClusterRules {
-
-    private static final String DTSEN = "DTSEN";
-    private static final String LOCAL_SURVEY = "LOCAL_SURVEY";
 
     /** The facts the rules use. */
     enum FactKind { ON_NATIONAL_REGISTER, ON_LOCAL_SURVEY, VERIFIED_BY_UPTPK, UNINSURED }
@@ -72,7 +70,7 @@ final class ClusterRules {
     private static boolean matches(ClusterRecord rule, SocialFacetRecord facet, Cover cover) {
         Short decile = facet.getDecile();
         boolean decileRange = rule.getDecileMin() != null || rule.getDecileMax() != null;
-        if ((DTSEN.equals(rule.getSourceList()) || decileRange) && decile == null) {
+        if ((rule.getSourceList() == SourceList.DTSEN || decileRange) && decile == null) {
             return false;
         }
         if (rule.getDecileMin() != null && decile < rule.getDecileMin()) {
@@ -81,7 +79,7 @@ final class ClusterRules {
         if (rule.getDecileMax() != null && decile > rule.getDecileMax()) {
             return false;
         }
-        if (LOCAL_SURVEY.equals(rule.getSourceList()) && !onLocalSurvey(facet)) {
+        if (rule.getSourceList() == SourceList.LOCAL_SURVEY && !onLocalSurvey(facet)) {
             return false;
         }
         if (rule.getRequiresVerification() && facet.getVerifiedOn() == null) {
@@ -92,10 +90,10 @@ final class ClusterRules {
 
     private static Set<FactKind> required(ClusterRecord rule) {
         Set<FactKind> required = EnumSet.noneOf(FactKind.class);
-        if (DTSEN.equals(rule.getSourceList()) || rule.getDecileMin() != null || rule.getDecileMax() != null) {
+        if (rule.getSourceList() == SourceList.DTSEN || rule.getDecileMin() != null || rule.getDecileMax() != null) {
             required.add(FactKind.ON_NATIONAL_REGISTER);
         }
-        if (LOCAL_SURVEY.equals(rule.getSourceList())) {
+        if (rule.getSourceList() == SourceList.LOCAL_SURVEY) {
             required.add(FactKind.ON_LOCAL_SURVEY);
         }
         if (rule.getRequiresVerification()) {
