@@ -5,6 +5,7 @@ import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Lighting;
+import id.terpadu.db.codes.PovertyIndicator;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.RoofMaterial;
@@ -580,33 +581,36 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
 
     private String[] indicators(HouseState house, int size, double poverty) {
         Housing facet = house.facet();
-        List<String> met = new ArrayList<>(14);
+        List<PovertyIndicator> met = new ArrayList<>(14);
         double otherCriterion = 0.05 + 0.9 * poverty;
         if (facet.floorAreaM2().doubleValue() / size < 8) {
-            met.add("SMALL_FLOOR_AREA");
+            met.add(PovertyIndicator.SMALL_FLOOR_AREA);
         }
         if (house.poorFloor()) {
-            met.add("EARTH_FLOOR");
+            met.add(PovertyIndicator.EARTH_FLOOR);
         }
         if (house.poorWall()) {
-            met.add("POOR_WALL");
+            met.add(PovertyIndicator.POOR_WALL);
         }
         if (facet.toilet() != Toilet.PRIVATE) {
-            met.add("NO_PRIVATE_TOILET");
+            met.add(PovertyIndicator.NO_PRIVATE_TOILET);
         }
         if (facet.lighting() == Lighting.NONE || facet.lighting() == Lighting.NON_ELECTRIC) {
-            met.add("NO_ELECTRICITY");
+            met.add(PovertyIndicator.NO_ELECTRICITY);
         }
         if (house.unsafeWater()) {
-            met.add("UNSAFE_WATER");
+            met.add(PovertyIndicator.UNSAFE_WATER);
         }
-        for (String criterion : new String[] {"SOLID_COOKING_FUEL", "MEAT_AT_MOST_WEEKLY", "ONE_SET_OF_CLOTHES_A_YEAR",
-                "ONE_OR_TWO_MEALS_A_DAY", "CANNOT_PAY_CLINIC", "LOW_INCOME_HEAD", "LOW_SCHOOLING_HEAD", "NO_SAVINGS"}) {
+        for (PovertyIndicator criterion : new PovertyIndicator[] {PovertyIndicator.SOLID_COOKING_FUEL,
+                PovertyIndicator.MEAT_AT_MOST_WEEKLY, PovertyIndicator.ONE_SET_OF_CLOTHES_A_YEAR,
+                PovertyIndicator.ONE_OR_TWO_MEALS_A_DAY, PovertyIndicator.CANNOT_PAY_CLINIC, PovertyIndicator.LOW_INCOME_HEAD,
+                PovertyIndicator.LOW_SCHOOLING_HEAD, PovertyIndicator.NO_SAVINGS}) {
             if (random.nextDouble() < otherCriterion) {
                 met.add(criterion);
             }
         }
-        return met.toArray(String[]::new);
+        // the column holds the criteria as text
+        return met.stream().map(PovertyIndicator::name).toArray(String[]::new);
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.terpadu.social;
 
+import id.terpadu.db.codes.PovertyIndicator;
 import id.terpadu.db.codes.SourceList;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.SocialFacetRecord;
@@ -59,12 +60,14 @@ final class ClusterRules {
 
         Set<String> met = facet.getPovertyIndicators() == null ? Set.of() : Set.of(facet.getPovertyIndicators());
         List<IndicatorCheck> checklist = new ArrayList<>();
-        PovertyIndicators.ALL.forEach(indicator -> checklist.add(new IndicatorCheck(indicator, met.contains(indicator))));
+        for (PovertyIndicator indicator : PovertyIndicator.values()) {
+            checklist.add(new IndicatorCheck(indicator, met.contains(indicator.name())));
+        }
         int metCount = (int) checklist.stream().filter(IndicatorCheck::met).count();
 
         String suggestedCode = suggested == null ? null : suggested.getCode();
         return new ClusterSuggestion(suggested, assigned, !Objects.equals(suggestedCode, facet.getClusterCode()),
-                facts, List.copyOf(checklist), metCount, PovertyIndicators.ALL.size());
+                facts, List.copyOf(checklist), metCount, PovertyIndicator.values().length);
     }
 
     private static boolean matches(ClusterRecord rule, SocialFacetRecord facet, Cover cover) {

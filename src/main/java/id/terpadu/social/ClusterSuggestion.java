@@ -1,5 +1,6 @@
 package id.terpadu.social;
 
+import id.terpadu.db.codes.PovertyIndicator;
 import id.terpadu.db.tables.records.ClusterRecord;
 
 import java.util.List;
@@ -16,6 +17,6 @@ record ClusterSuggestion(ClusterRecord cluster, ClusterRecord assigned, boolean 
     }
 
     /** One BPS criterion and whether the household meets it. */
-    record IndicatorCheck(String indicator, boolean met) {
+    record IndicatorCheck(PovertyIndicator indicator, boolean met) {
     }
 }
