@@ -1,6 +1,7 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.Clusters;
 import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
@@ -625,18 +626,18 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         String cluster = null;
         String reason = null;
         if (decile != null && decile <= 4) {
-            cluster = "MELATI";
+            cluster = Clusters.MELATI;
             reason = "On DTSEN in decile " + decile + " (" + quarter + ").";
         } else if ((decile == null || decile <= 7) && criteria >= 9) {
-            cluster = "MENUR";
+            cluster = Clusters.MENUR;
             reason = "Local survey: meets " + criteria + " of the 14 BPS criteria; verified by UPT-PK.";
         } else if (uninsured) {
-            cluster = "KENANGA";
+            cluster = Clusters.KENANGA;
             reason = "Not on a poverty list and without JKN cover.";
         }
         // the local survey lists households meeting six or more criteria; UPT-PK verified the Menur ones
         boolean onLocalSurvey = criteria >= 6;
-        LocalDate verifiedOn = "MENUR".equals(cluster) ? REFERENCE_DATE.minusWeeks(2L + criteria) : null;
+        LocalDate verifiedOn = Clusters.MENUR.equals(cluster) ? REFERENCE_DATE.minusWeeks(2L + criteria) : null;
         return new Social(cluster, reason, decile, quarter, indicators, onLocalSurvey, verifiedOn,
                 verifiedOn == null ? null : VERIFIER);
     }
@@ -675,7 +676,7 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
                     "Sembako for DTSEN decile " + decile + ".", null));
             socialAid = true;
         }
-        boolean poor = decile == null ? "MENUR".equals(social.cluster()) : decile <= 6;
+        boolean poor = decile == null ? Clusters.MENUR.equals(social.cluster()) : decile <= 6;
         if (!socialAid && poor && random.nextInt(100) < 45) {
             LocalDate startsOn = LocalDate.of(REFERENCE_DATE.getYear() - 1, 1, 1).plusMonths(random.nextInt(16));
             benefits.add(new Benefit(Programmes.BLT_DD, startsOn, null, BenefitStatus.ACTIVE, BLT_DD_AMOUNT,
