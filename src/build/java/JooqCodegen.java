@@ -213,11 +213,12 @@ public class JooqCodegen {
             Constraint constraint = constraint(connection);
             List<String> values = values(constraint);
             String others = typedColumns.stream().filter(column -> !column.equals(constrainedColumn))
-                    .map(column -> "{@code " + column + "}").collect(Collectors.joining(", "));
+                    .map(column -> "{@code " + column + "}").collect(Collectors.joining(",\n * "));
             String use = typedColumns.isEmpty()
                     ? "The column keeps its text type; the enum names its values."
-                    : "The jOOQ fields of {@code " + constrainedColumn + "}" + (others.isEmpty() ? "" : " and of " + others
-                    + " (the same values, no constraint of their own)") + " have this type.";
+                    : "The jOOQ field of {@code " + constrainedColumn + "} has this type" + (others.isEmpty() ? "."
+                    : ", and so have the fields of\n * the columns that hold the same values without a constraint "
+                    + "of their own:\n * " + others + ".");
             return """
                     package %s;
 
@@ -252,7 +253,8 @@ public class JooqCodegen {
                     while (rows.next()) {
                         Matcher check = CHECK.matcher(rows.getString(2));
                         if (check.matches() && check.group(1).equals(column[1])) {
-                            found.add(new Constraint(rows.getString(1), check.group(2) != null ? check.group(2) : check.group(3)));
+                            String list = check.group(2) != null ? check.group(2) : check.group(3);
+                            found.add(new Constraint(rows.getString(1), list));
                         }
                     }
                 }
@@ -270,7 +272,7 @@ public class JooqCodegen {
             while (literal.find()) {
                 String value = literal.group(1).replace("''", "'");
                 if (!IDENTIFIER.matcher(value).matches()) {
-                    throw new IllegalStateException(constraint.name() + " lists '" + value + "', which is no Java enum constant");
+                    throw new IllegalStateException(constraint.name() + " lists '" + value + "', which is no enum constant");
                 }
                 values.add(value);
             }
