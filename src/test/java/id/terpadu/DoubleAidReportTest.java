@@ -62,9 +62,11 @@ class DoubleAidReportTest extends ApiTest {
                 .returning().fetchSingle();
     }
 
-    private BenefitRecord insertPerson(Person person, String programme, PbiFunding funding, LocalDate startsOn, LocalDate endsOn) {
+    private BenefitRecord insertPerson(Person person, String programme, PbiFunding funding, LocalDate startsOn,
+                                       LocalDate endsOn) {
         return dsl.insertInto(BENEFIT).set(new BenefitRecord().setProgrammeCode(programme).setMemberId(memberRow(person.nik()).getId())
-                .setFunding(funding).setStartsOn(startsOn).setEndsOn(endsOn).setStatus(BenefitStatus.ACTIVE).setReason("Loaded from the old list"))
+                .setFunding(funding).setStartsOn(startsOn).setEndsOn(endsOn).setStatus(BenefitStatus.ACTIVE)
+                .setReason("Loaded from the old list"))
                 .returning().fetchSingle();
     }
 
@@ -216,7 +218,8 @@ class DoubleAidReportTest extends ApiTest {
         Family bothBudgets = family(TestIdentities.VILLAGE);
         decile(bothBudgets, 1);
         dsl.insertInto(HEALTH_FACET).set(HEALTH_FACET.MEMBER_ID, memberRow(bothBudgets.head().nik()).getId())
-                .set(HEALTH_FACET.JKN_NUMBER, "0000000000091").set(HEALTH_FACET.SEGMENT, JknSegment.PBI_APBN).set(HEALTH_FACET.ACTIVE, true).execute();
+                .set(HEALTH_FACET.JKN_NUMBER, "0000000000091").set(HEALTH_FACET.SEGMENT, JknSegment.PBI_APBN)
+                .set(HEALTH_FACET.ACTIVE, true).execute();
         BenefitRecord apbd = insertPerson(bothBudgets.head(), "KIS_PBI", PbiFunding.APBD, JANUARY, null);
         // eligible: decile 2 with PKH, an unfit house renovated by its one RTLH, PBI of the person's own budget
         Family eligible = family(TestIdentities.VILLAGE);

@@ -135,7 +135,8 @@ class DoubleAidReportRepository {
                 .leftJoin(HOUSING_FACET).on(HOUSING_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.UNFIT_HOUSE))
                 // a renovated house is what the benefit itself leads to; renovated before it started is a breach
-                .and(HOUSING_FACET.RTLH_STATUS.isNull().or(HOUSING_FACET.RTLH_STATUS.in(RtlhStatus.NOT_ASSESSED, RtlhStatus.FIT))
+                .and(HOUSING_FACET.RTLH_STATUS.isNull()
+                        .or(HOUSING_FACET.RTLH_STATUS.in(RtlhStatus.NOT_ASSESSED, RtlhStatus.FIT))
                         .or(renovatedBefore).or(twice))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))

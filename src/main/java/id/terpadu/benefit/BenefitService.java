@@ -153,7 +153,8 @@ class BenefitService {
             throw new BadRequestException("input.reason", "Say why the benefit stops.");
         }
         return versionedRows.change(BenefitRepository.TABLE, benefit.getId(), input.expectedVersion(),
-                new BenefitRecord().setStatus(BenefitStatus.STOPPED).setEndsOn(input.stoppedOn()).setStopReason(input.reason().strip()));
+                new BenefitRecord().setStatus(BenefitStatus.STOPPED).setEndsOn(input.stoppedOn())
+                        .setStopReason(input.reason().strip()));
     }
 
     record EnrolBenefitInput(String programme, String kk, String householdId, String nik, String memberId,

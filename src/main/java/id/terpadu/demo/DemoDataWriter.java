@@ -233,9 +233,9 @@ final class DemoDataWriter {
         }
         inStatements(resultRows, 6, part -> {
             InsertValuesStep6<VerificationResultRecord, Long, Long, VerificationOutcome, Short, String, OffsetDateTime>
-                    insert = dsl.insertInto(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID, VERIFICATION_RESULT.HOUSEHOLD_ID,
-                            VERIFICATION_RESULT.RESULT, VERIFICATION_RESULT.PERSONS, VERIFICATION_RESULT.CLUSTER_CODE,
-                            VERIFICATION_RESULT.RECORDED_AT);
+                    insert = dsl.insertInto(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID,
+                            VERIFICATION_RESULT.HOUSEHOLD_ID, VERIFICATION_RESULT.RESULT, VERIFICATION_RESULT.PERSONS,
+                            VERIFICATION_RESULT.CLUSTER_CODE, VERIFICATION_RESULT.RECORDED_AT);
             for (ResultRow row : part) {
                 RoundResult result = row.result();
                 insert = insert.values(roundIds.get(result.round()), row.householdId(), result.result(),

@@ -469,8 +469,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
             if (national && health.since().isAfter(LocalDate.of(2016, 1, 1))
                     && earliest.isBefore(health.since().minusDays(1)) && random.nextInt(100) < 8) {
                 // first covered by the regency, then taken over by the national budget
-                benefits.add(new Benefit(Programmes.KIS_PBI, earliest, health.since().minusDays(1), BenefitStatus.STOPPED, PBI_PREMIUM,
-                        "PBI-APBD: premium paid by the regency budget.", "Moved to PBI-APBN."));
+                benefits.add(new Benefit(Programmes.KIS_PBI, earliest, health.since().minusDays(1), BenefitStatus.STOPPED,
+                        PBI_PREMIUM, "PBI-APBD: premium paid by the regency budget.", "Moved to PBI-APBN."));
             }
             benefits.add(new Benefit(Programmes.KIS_PBI, health.since(), null, BenefitStatus.ACTIVE, PBI_PREMIUM, national
                     ? "PBI-APBN: premium paid by the national budget."
@@ -658,8 +658,8 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
                     + (pkhAmounts.size() == 1 ? "." : "s.");
             int draw = random.nextInt(100);
             if (draw < 75) {
-                benefits.add(new Benefit(Programmes.PKH, quarterStart(2015, REFERENCE_DATE.getYear()), null, BenefitStatus.ACTIVE, amount,
-                        reason, null));
+                benefits.add(new Benefit(Programmes.PKH, quarterStart(2015, REFERENCE_DATE.getYear()), null,
+                        BenefitStatus.ACTIVE, amount, reason, null));
                 socialAid = true;
             } else if (draw < 85) {
                 LocalDate startsOn = quarterStart(2015, 2020);
@@ -685,13 +685,14 @@ final class HouseholdPlanner implements Iterator<PlannedHousehold> {
         if (house.rtlhStatus() == RtlhStatus.RENOVATED) {
             int year = house.renovationYear();
             BigDecimal amount = year <= 2018 ? rupiah(15_000_000) : year <= 2022 ? rupiah(17_500_000) : RTLH_AMOUNT;
-            benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 31), BenefitStatus.STOPPED, amount,
-                    "Bedah rumah (BSPS) for an unfit house.", "Renovation completed."));
+            benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(year, 5, 1), LocalDate.of(year, 10, 31),
+                    BenefitStatus.STOPPED, amount, "Bedah rumah (BSPS) for an unfit house.", "Renovation completed."));
         } else if (house.rtlhStatus() == RtlhStatus.UNFIT && (decile == null || decile <= 6)) {
             int draw = random.nextInt(100);
             if (draw < 15) {
-                benefits.add(new Benefit(Programmes.RTLH, REFERENCE_DATE.plusMonths(1), LocalDate.of(REFERENCE_DATE.getYear(), 12, 31),
-                        BenefitStatus.APPROVED, RTLH_AMOUNT, "Unfit house assessed by Perkim; in this year's BSPS quota.", null));
+                benefits.add(new Benefit(Programmes.RTLH, REFERENCE_DATE.plusMonths(1),
+                        LocalDate.of(REFERENCE_DATE.getYear(), 12, 31), BenefitStatus.APPROVED, RTLH_AMOUNT,
+                        "Unfit house assessed by Perkim; in this year's BSPS quota.", null));
             } else if (draw < 35) {
                 benefits.add(new Benefit(Programmes.RTLH, LocalDate.of(REFERENCE_DATE.getYear() + 1, 1, 1),
                         LocalDate.of(REFERENCE_DATE.getYear() + 1, 12, 31), BenefitStatus.PROPOSED, RTLH_AMOUNT,

@@ -44,7 +44,6 @@ class EducationService {
     }
 
     record UpdateSchoolStatusInput(String nik, String memberId, long expectedVersion, SchoolStatus schoolStatus,
-                                   SchoolLevel schoolLevel,
-                                   boolean pipRecipient, String kipNumber) {
+                                   SchoolLevel schoolLevel, boolean pipRecipient, String kipNumber) {
     }
 }

@@ -49,7 +49,7 @@ class HealthService {
                         .setSource(null));
     }
 
-    record UpdateJknStatusInput(String nik, String memberId, long expectedVersion, String jknNumber, JknSegment segment, boolean active,
-                                LocalDate since) {
+    record UpdateJknStatusInput(String nik, String memberId, long expectedVersion, String jknNumber, JknSegment segment,
+                                boolean active, LocalDate since) {
     }
 }

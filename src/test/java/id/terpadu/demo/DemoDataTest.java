@@ -362,7 +362,8 @@ class DemoDataTest extends HubTest {
         var memberBenefits = BENEFIT.join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI").and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE))))
                 .isEqualTo(demo.fetchCount(memberBenefits, BENEFIT.PROGRAMME_CODE.eq("KIS_PBI")
-                        .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE)).and(HEALTH_FACET.SEGMENT.in(JknSegment.PBI_APBN, JknSegment.PBI_APBD))));
+                        .and(BENEFIT.STATUS.eq(BenefitStatus.ACTIVE))
+                        .and(HEALTH_FACET.SEGMENT.in(JknSegment.PBI_APBN, JknSegment.PBI_APBD))));
         assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.eq("PIP")))
                 .isEqualTo(demo.fetchCount(BENEFIT.join(EDUCATION_FACET).on(EDUCATION_FACET.MEMBER_ID.eq(BENEFIT.MEMBER_ID)),
                         BENEFIT.PROGRAMME_CODE.eq("PIP").and(EDUCATION_FACET.SCHOOL_STATUS.eq(SchoolStatus.ENROLLED))
