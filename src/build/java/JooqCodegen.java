@@ -70,7 +70,7 @@ public class JooqCodegen {
             CodeList.of("SchoolStatus", "education_facet.school_status"),
             CodeList.of("SchoolLevel", "education_facet.school_level"),
             CodeList.of("BenefitStatus", "benefit.status"),
-            CodeList.of("PbiFunding", "benefit.funding"),
+            CodeList.of("PbiFunding", "benefit.funding", "eligibility_rule.funding"),
             CodeList.of("EligibilityKind", "eligibility_rule.kind"),
             CodeList.of("VerificationRoundStatus", "verification_round.status"),
             CodeList.of("VerificationOutcome", "verification_result.result"),

@@ -40,7 +40,8 @@ class AidRulesTest extends ApiTest {
                 .set(ELIGIBILITY_RULE.DESCRIPTION, "PKH is for households in DTSEN deciles 1 to 4 (Kepmensos 79/HUK/2025).")
                 .where(ELIGIBILITY_RULE.CODE.eq("PKH_DECILE")).execute();
         dsl.update(ELIGIBILITY_RULE).set(ELIGIBILITY_RULE.ACTIVE, true)
-                .where(ELIGIBILITY_RULE.CODE.in("BPNT_DECILE", "KIS_PBI_DECILE", "RTLH_UNFIT_HOUSE", "KIS_PBI_ONE_FUNDING")).execute();
+                .where(ELIGIBILITY_RULE.CODE.in("BPNT_DECILE", "KIS_PBI_DECILE", "KIS_PBI_APBD_DECILE", "RTLH_UNFIT_HOUSE",
+                        "KIS_PBI_ONE_FUNDING")).execute();
         dsl.update(EXCLUSION_RULE).set(EXCLUSION_RULE.ACTIVE, true)
                 .where(EXCLUSION_RULE.CODE.in("BLT_DD_NOT_WITH_PKH", "BLT_DD_NOT_WITH_BPNT")).execute();
         dsl.update(EXCLUSION_RULE).set(EXCLUSION_RULE.ACTIVE, false).where(EXCLUSION_RULE.CODE.startsWith("TEST_")).execute();
@@ -284,9 +285,11 @@ class AidRulesTest extends ApiTest {
         ResponseError bpnt = refusedByRule(enrolHousehold("BPNT", six.kk(), JANUARY, JUNE_END), "CONFLICT", "input.kk", "BPNT_DECILE");
         assertThat(bpnt.getMessage()).contains("decile 6 is above BPNT's limit 5");
         // a person's programme looks at the decile of the person's household
-        ResponseError kis = refusedByRule(enrolPerson("KIS_PBI", six.members().get(1).nik(), "APBD"), "CONFLICT", "input.nik",
+        ResponseError kis = refusedByRule(enrolPerson("KIS_PBI", six.members().get(1).nik(), "APBN"), "CONFLICT", "input.nik",
                 "KIS_PBI_DECILE");
         assertThat(kis.getMessage()).contains("decile 6 is above KIS_PBI's limit 5");
+        // the regency's PBI follows the deciles too, for a household of no cluster it exists for
+        refusedByRule(enrolPerson("KIS_PBI", six.members().get(1).nik(), "APBD"), "CONFLICT", "input.nik", "KIS_PBI_APBD_DECILE");
         assertThat(benefitsOf(six.kk())).isZero();
     }
 
@@ -390,6 +393,58 @@ class AidRulesTest extends ApiTest {
         ResponseError overlapping = refusedWithoutWrites(enrolPerson("KIS_PBI", child.nik(), "APBN"), "CONFLICT", "input.startsOn");
         assertThat(overlapping.getMessage()).contains("KIS_PBI");
         assertThat(benefitsOf(family.kk())).isEqualTo(3);
+    }
+
+    private void cluster(String kk, String cluster) {
+        graphQl.documentName("assignCluster").variable("input", input("kk", kk, "expectedVersion", 0, "cluster", cluster,
+                "reason", "Verivali")).execute().path("assignCluster.cluster.code").entity(String.class).isEqualTo(cluster);
+    }
+
+    @Test
+    void regencyFundedPbiCoversMenurAndKenangaHouseholdsThatHaveNoDecile() {
+        Family menur = family(TestIdentities.VILLAGE);
+        cluster(menur.kk(), "MENUR");
+        Family kenanga = family(TestIdentities.VILLAGE);
+        cluster(kenanga.kk(), "KENANGA");
+        Family unassigned = family(TestIdentities.VILLAGE);
+        Family richer = family(TestIdentities.VILLAGE);
+        cluster(richer.kk(), "MELATI");
+        graphQl.documentName("recordSocialAssessment").variable("input", input("kk", richer.kk(), "expectedVersion", 1,
+                "decile", 7, "decileQuarter", "2025Q3", "povertyIndicators", List.of())).execute()
+                .path("recordSocialAssessment.decile").entity(Integer.class).isEqualTo(7);
+
+        // the national PBI follows DTSEN: without a decile, no APBN cover
+        refusedByRule(enrolPerson("KIS_PBI", menur.head().nik(), "APBN"), "CONFLICT", "input.nik", "KIS_PBI_DECILE");
+        // the regency's PBI exists for those the register misses
+        enrolled(enrolPerson("KIS_PBI", menur.head().nik(), "APBD"));
+        enrolled(enrolPerson("KIS_PBI", kenanga.head().nik(), "APBD"));
+        // and follows the deciles for everyone else
+        refusedByRule(enrolPerson("KIS_PBI", unassigned.head().nik(), "APBD"), "CONFLICT", "input.nik", "KIS_PBI_APBD_DECILE");
+        refusedByRule(enrolPerson("KIS_PBI", richer.head().nik(), "APBD"), "CONFLICT", "input.nik", "KIS_PBI_APBD_DECILE");
+        assertThat(benefitsOf(menur.kk()) + benefitsOf(kenanga.kk())).isEqualTo(2);
+
+        // the report reads the rules as the enrolment did: the Menur and Kenanga cover breaks none
+        GraphQlTester.Response report = graphQl.documentName("doubleAidReport")
+                .variable("period", Map.of("from", JANUARY.toString(), "to", JUNE_END.toString()))
+                .variable("region", TestIdentities.VILLAGE).execute();
+        assertThat(report.path("doubleAidReport.ineligibleBenefits[*].household.kk").entityList(String.class).get())
+                .doesNotContain(menur.kk(), kenanga.kk());
+    }
+
+    @Test
+    void aRuleNamesTheBudgetItGatesAndTheClustersItLeavesOut() {
+        GraphQlTester.Response rules = graphQl.documentName("aidRules").execute();
+        rules.path("eligibilityRules[?(@.code == 'KIS_PBI_APBD_DECILE')].funding").entityList(String.class).containsExactly("APBD");
+        rules.path("eligibilityRules[?(@.code == 'KIS_PBI_APBD_DECILE')].exceptClusters[*].code").entityList(String.class)
+                .containsExactly("MENUR", "KENANGA");
+        rules.path("eligibilityRules[?(@.code == 'KIS_PBI_DECILE')].funding").entityList(String.class).containsExactly("APBN");
+
+        refusedWithoutWrites(graphQl.documentName("defineEligibilityRule").variable("input", input("code", "TEST_PKH_FUNDED",
+                "programme", "PKH", "kind", "MAX_DECILE", "maxDecile", 3, "funding", "APBD", "description", "A test.")),
+                "BAD_REQUEST", "input.funding");
+        refusedWithoutWrites(graphQl.documentName("defineEligibilityRule").variable("input", input("code", "TEST_PKH_EXCEPT",
+                "programme", "PKH", "kind", "MAX_DECILE", "maxDecile", 3, "exceptClusters", List.of("MENUR", "MAWAR"),
+                "description", "A test.")), "NOT_FOUND", "input.exceptClusters[1]");
     }
 
     // --- who edits the rules, and how

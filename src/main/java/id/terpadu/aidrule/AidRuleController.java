@@ -8,6 +8,7 @@ import id.terpadu.aidrule.DoubleAidReportRepository.ExclusionConflict;
 import id.terpadu.aidrule.DoubleAidReportRepository.IneligibleBenefit;
 import id.terpadu.aidrule.DoubleAidReportService.DoubleAidReport;
 import id.terpadu.aidrule.DoubleAidReportService.PeriodInput;
+import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
 import id.terpadu.db.tables.records.ExclusionRuleRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
@@ -23,8 +24,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Exclusion and eligibility rules, their changes by UPT-PK, and the report of existing double aid. */
 @Controller
@@ -98,6 +101,13 @@ class AidRuleController {
     @BatchMapping(typeName = "IneligibleBenefit", field = "household")
     Map<IneligibleBenefit, HouseholdRecord> ineligibleHousehold(List<IneligibleBenefit> breaches, @ContextValue Caller caller) {
         return households.of(caller, breaches, IneligibleBenefit::householdId);
+    }
+
+    @BatchMapping(typeName = "EligibilityRule", field = "exceptClusters")
+    List<List<ClusterRecord>> exceptClusters(List<EligibilityRuleRecord> page) {
+        Map<String, ClusterRecord> clusters = Batches.index(referenceData.clusters(), ClusterRecord::getCode);
+        return page.stream().map(rule -> rule.getExceptClusterCodes() == null ? List.<ClusterRecord>of()
+                : Arrays.stream(rule.getExceptClusterCodes()).map(clusters::get).filter(Objects::nonNull).toList()).toList();
     }
 
     private Map<String, ProgrammeRecord> programmes() {

@@ -1,6 +1,7 @@
 package id.terpadu.aidrule;
 
 import id.terpadu.db.codes.EligibilityKind;
+import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.codes.ProgrammeTarget;
 import id.terpadu.db.codes.Programmes;
 import id.terpadu.db.tables.records.EligibilityRuleRecord;
@@ -13,6 +14,7 @@ import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -76,6 +78,10 @@ class AidRuleService {
         if (kind == EligibilityKind.ONE_PBI_FUNDING && !Programmes.KIS_PBI.equals(programme.getCode())) {
             throw new BadRequestException("input.kind", "Only KIS_PBI enrolments name a PBI funding.");
         }
+        if (input.funding() != null && !Programmes.KIS_PBI.equals(programme.getCode())) {
+            throw new BadRequestException("input.funding", "Only KIS_PBI enrolments name a PBI funding, so only its rules can gate one.");
+        }
+        String[] exceptClusters = clusters(input.exceptClusters());
         String description = checkedDescription(input.description());
         if (rules.findExclusionRule(code).isPresent()) {
             throw new ConflictException("input.code", "The code " + code + " is an exclusion rule's; choose another code.");
@@ -85,6 +91,8 @@ class AidRuleService {
                 .setProgrammeCode(programme.getCode())
                 .setKind(kind)
                 .setMaxDecile(input.maxDecile() == null ? null : input.maxDecile().shortValue())
+                .setExceptClusterCodes(exceptClusters)
+                .setFunding(input.funding())
                 .setDescription(description)
                 .setActive(input.active() == null || input.active()));
     }
@@ -98,6 +106,19 @@ class AidRuleService {
         return rules.retireEligibilityRule(code)
                 .map(eligibility -> new RetiredAidRule(code, null, eligibility))
                 .orElseThrow(() -> new NotFoundException("input.code", "No exclusion or eligibility rule has the code '" + code + "'."));
+    }
+
+    /** The clusters whose households a rule does not gate, each one known; null for none. */
+    private String[] clusters(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (referenceData.findCluster(codes.get(i)).isEmpty()) {
+                throw new NotFoundException("input.exceptClusters[" + i + "]", "No cluster has the code '" + codes.get(i) + "'.");
+            }
+        }
+        return codes.stream().distinct().toArray(String[]::new);
     }
 
     private ProgrammeRecord programme(String code, String field) {
@@ -125,7 +146,7 @@ class AidRuleService {
     }
 
     record DefineEligibilityRuleInput(String code, String programme, EligibilityKind kind, Integer maxDecile,
-                                      String description, Boolean active) {
+                                      PbiFunding funding, List<String> exceptClusters, String description, Boolean active) {
     }
 
     record RetireAidRuleInput(String code) {

@@ -104,6 +104,7 @@ class DoubleAidReportRepository {
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(household))
                 .leftJoin(SOCIAL_FACET).on(SOCIAL_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.MAX_DECILE))
+                .and(gated(household))
                 .and(SOCIAL_FACET.DECILE.isNull().or(SOCIAL_FACET.DECILE.gt(ELIGIBILITY_RULE.MAX_DECILE)))
                 .and(EnrolmentRules.overlaps(BENEFIT, from, to))
                 .and(inRegion(region))
@@ -117,6 +118,15 @@ class DoubleAidReportRepository {
                             : "decile " + decile + " is above " + rule.getProgrammeCode() + "'s limit " + rule.getMaxDecile();
                     return new IneligibleBenefit(rule, record.value2(), record.value3(), reason);
                 });
+    }
+
+    /**
+     * Whether a rule gates a benefit: a rule that names a budget gates the benefits that budget pays,
+     * and no rule gates a household of a cluster it leaves out.
+     */
+    private static Condition gated(Field<Long> household) {
+        return ELIGIBILITY_RULE.FUNDING.isNull().or(BENEFIT.FUNDING.eq(ELIGIBILITY_RULE.FUNDING))
+                .and(EnrolmentRules.gates(household));
     }
 
     private List<IneligibleBenefit> notAnUnfitHouse(Caller caller, LocalDate from, LocalDate to, String region) {
@@ -134,6 +144,7 @@ class DoubleAidReportRepository {
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(BENEFIT.HOUSEHOLD_ID))
                 .leftJoin(HOUSING_FACET).on(HOUSING_FACET.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.UNFIT_HOUSE))
+                .and(gated(HOUSEHOLD.ID))
                 // a renovated house is what the benefit itself leads to; renovated before it started is a breach
                 .and(HOUSING_FACET.RTLH_STATUS.isNull()
                         .or(HOUSING_FACET.RTLH_STATUS.in(RtlhStatus.NOT_ASSESSED, RtlhStatus.FIT))
@@ -169,6 +180,7 @@ class DoubleAidReportRepository {
                 .join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBER.HOUSEHOLD_ID))
                 .join(HEALTH_FACET).on(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID))
                 .where(ELIGIBILITY_RULE.ACTIVE.isTrue(), ELIGIBILITY_RULE.KIND.eq(EligibilityKind.ONE_PBI_FUNDING))
+                .and(gated(HOUSEHOLD.ID))
                 .and(HEALTH_FACET.ACTIVE.isTrue().and(HEALTH_FACET.SEGMENT.in(PbiSegments.ALL)))
                 .and(BENEFIT.FUNDING.isNotNull().andNot(DSL.or(Arrays.stream(PbiFunding.values())
                         .map(funding -> BENEFIT.FUNDING.eq(funding).and(HEALTH_FACET.SEGMENT.eq(PbiSegments.of(funding))))

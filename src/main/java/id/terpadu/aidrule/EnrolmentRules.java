@@ -12,7 +12,9 @@ import id.terpadu.error.Disclosable;
 import id.terpadu.graphql.GlobalId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -25,6 +27,8 @@ import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSING_FACET;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 
 /**
  * The active exclusion and eligibility rules, checked for one enrolment. The caller holds the
@@ -54,6 +58,9 @@ public class EnrolmentRules {
         checkExclusions(programme, householdId, startsOn, endsOn);
         for (EligibilityRuleRecord rule : dsl.selectFrom(ELIGIBILITY_RULE)
                 .where(ELIGIBILITY_RULE.PROGRAMME_CODE.eq(programme), ELIGIBILITY_RULE.ACTIVE.isTrue())
+                // a rule that names a budget gates only the enrolments that budget pays
+                .and(ELIGIBILITY_RULE.FUNDING.isNull().or(funding == null ? DSL.falseCondition() : ELIGIBILITY_RULE.FUNDING.eq(funding)))
+                .and(gates(householdId))
                 .orderBy(ELIGIBILITY_RULE.CODE).fetch()) {
             switch (rule.getKind()) {
                 case MAX_DECILE -> checkDecile(rule, householdId, beneficiaryField);
@@ -106,6 +113,19 @@ public class EnrolmentRules {
                     .revealing(recorded, message(rule, "decile " + decile + " is above " + rule.getProgrammeCode()
                             + "'s limit " + rule.getMaxDecile() + "."));
         }
+    }
+
+    /**
+     * Whether a rule gates this household: not when the social office assigned it a cluster the rule
+     * leaves out (regency-funded PBI for Menur and Kenanga households, who have no DTSEN decile).
+     */
+    static Condition gates(Field<Long> householdId) {
+        return notExists(selectOne().from(SOCIAL_FACET).where(SOCIAL_FACET.HOUSEHOLD_ID.eq(householdId))
+                .and(SOCIAL_FACET.CLUSTER_CODE.eq(DSL.any(ELIGIBILITY_RULE.EXCEPT_CLUSTER_CODES))));
+    }
+
+    private static Condition gates(long householdId) {
+        return gates(DSL.val(householdId));
     }
 
     private void checkUnfitHouse(EligibilityRuleRecord rule, long householdId, String field) {
