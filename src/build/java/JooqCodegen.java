@@ -143,7 +143,10 @@ public class JooqCodegen {
                                 .withRecords(true)
                                 .withPojos(false)
                                 .withJavaTimeTypes(true)
-                                .withFluentSetters(true))
+                                .withFluentSetters(true)
+                                // the hub writes its joins; the inbound paths of self-referencing keys
+                                // (a region's parent, a round's previous round) only made name clashes
+                                .withImplicitJoinPathsToMany(false))
                         .withTarget(new Target()
                                 .withPackageName(PACKAGE)
                                 .withDirectory(output.toAbsolutePath().toString())
