@@ -41,8 +41,8 @@ builds the jar once, and then for each scale:
 1. fills a database \`terpadu_bench_<scale>\` by starting the hub with the \`demo\` profile
    (the demo data generator, one transaction), then \`VACUUM ANALYZE\`; a database that already
    holds the right number of households is kept, so reruns skip the fill;
-2. starts the hub (\`java -jar\`, JVM options below) with its local Keycloak importing
-   \`keycloak/terpadu-realm.json\`, gets real tokens by the password grant of \`terpadu-cli\`
+2. starts Keycloak (the distribution the build unpacks) importing
+   \`keycloak/terpadu-realm.json\` and the hub (\`java -jar\`, JVM options below), gets real tokens by the password grant of \`terpadu-cli\`
    (fresh ones for each scenario), and warms the hub up with pages and lookups;
 3. checks that the SQL floor builds exactly the hub's answer (first and deep page, compared as JSON);
 4. runs each scenario for a warm-up (10 s, not counted) and a measured run (30 s), reading

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The hub's benchmark (issue 6), in one command: fills a database per scale through the demo data
-# generator, starts the hub with its local Keycloak, gets real tokens, drives load with wrk at a
+# generator, starts Keycloak and the hub, gets real tokens, drives load with wrk at a
 # fixed concurrency, measures the SQL floor with pgbench in the same run, and writes the figures
 # to docs/benchmarks.md. Runs as root on a Debian machine with a JDK 21+; see docs/benchmarks.md.
 set -euo pipefail
@@ -143,14 +143,38 @@ jq -Rs . "$BENCH/graphql/enrol-benefit.graphql" > "$WORK/enrolBenefit.json-strin
 HUB_PID=
 stop_hub() {
   if [ -n "$HUB_PID" ] && kill -0 "$HUB_PID" 2>/dev/null; then
-    # a graceful stop also stops the local Keycloak the hub started
     kill "$HUB_PID"
     for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
     kill -9 "$HUB_PID" 2>/dev/null || true
   fi
   HUB_PID=
 }
-trap stop_hub EXIT
+
+# Keycloak: the server distribution the build unpacked, with the demo realm, in memory.
+KEYCLOAK_PID=
+start_keycloak() {
+  [ -n "$KEYCLOAK_PID" ] && return
+  local home
+  home=$(ls -d "$ROOT"/target/keycloak/keycloak-*/ | head -1)
+  mkdir -p "$home/data/import"
+  cp "$ROOT/keycloak/terpadu-realm.json" "$home/data/import/"
+  log "starting Keycloak on port $KEYCLOAK_PORT"
+  "$home/bin/kc.sh" start-dev --import-realm --db=dev-mem --http-port="$KEYCLOAK_PORT" \
+    --http-management-port=$((KEYCLOAK_PORT + 1000)) --hostname-strict=false --cache=local > "$WORK/keycloak.log" 2>&1 &
+  KEYCLOAK_PID=$!
+  until curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu" >/dev/null 2>&1; do
+    kill -0 "$KEYCLOAK_PID" 2>/dev/null || { echo "Keycloak stopped; see $WORK/keycloak.log" >&2; exit 1; }
+    sleep 2
+  done
+}
+stop_keycloak() {
+  if [ -n "$KEYCLOAK_PID" ]; then
+    pkill -P "$KEYCLOAK_PID" 2>/dev/null || true
+    kill "$KEYCLOAK_PID" 2>/dev/null || true
+  fi
+  KEYCLOAK_PID=
+}
+trap 'stop_hub; stop_keycloak' EXIT
 
 households_in() {
   psql -d "$1" -Atc "SELECT count(*) FROM household" 2>/dev/null || echo 0
@@ -166,7 +190,7 @@ fill() {
   log "filling $db with $households households (the demo data generator, in one transaction)"
   psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   local started=$SECONDS
-  # the fill needs no tokens: a placeholder issuer keeps the local Keycloak from starting
+  # the fill needs no tokens: a placeholder issuer
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
     "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
@@ -190,11 +214,13 @@ fill() {
 
 start_hub() {
   local db=$1 households=$2
+  start_keycloak
   log "starting the hub on $db ($JAVA_OPTS)"
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD MALLOC_ARENA_MAX=$MALLOC_ARENAS \
     "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
-    --management.server.port="$MANAGEMENT_PORT" --terpadu.local-keycloak.port="$KEYCLOAK_PORT" --terpadu.demo.households="$households" \
+    --management.server.port="$MANAGEMENT_PORT" --terpadu.demo.households="$households" \
+    --spring.security.oauth2.resourceserver.jwt.issuer-uri="http://localhost:$KEYCLOAK_PORT/realms/terpadu" \
     > "$WORK/hub-$db.log" 2>&1 &
   HUB_PID=$!
   for _ in $(seq 1 300); do

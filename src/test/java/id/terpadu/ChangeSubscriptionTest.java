@@ -209,7 +209,7 @@ class ChangeSubscriptionTest extends ApiTest {
         // as arguments, which outrank the application's own settings (server.port: 8080)
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", "terpadu.embedded-postgres.data-directory")) {
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri")) {
             String value = environment.getProperty(key);
             if (value != null) {
                 arguments.add("--" + key + "=" + value);

@@ -2,7 +2,7 @@ package id.terpadu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.terpadu.keycloak.LocalKeycloak;
+import id.terpadu.local.LocalKeycloak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +41,8 @@ public final class OwnKeycloak implements AutoCloseable {
 
     public synchronized OwnKeycloak start() {
         if (server == null) {
-            String home = System.getProperty("terpadu.local-keycloak.home", "target/keycloak/keycloak-26.7.3");
-            server = LocalKeycloak.start(Path.of(home), Path.of("keycloak/terpadu-realm.json"), port);
+            Path home = LocalKeycloak.distribution();
+            server = LocalKeycloak.start(home, Path.of("keycloak/terpadu-realm.json"), port);
         }
         return this;
     }

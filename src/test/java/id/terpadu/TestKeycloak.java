@@ -1,6 +1,6 @@
 package id.terpadu;
 
-import id.terpadu.keycloak.LocalKeycloak;
+import id.terpadu.local.LocalKeycloak;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -51,7 +51,7 @@ public final class TestKeycloak {
         long started = System.nanoTime();
         String url;
         if (dockerAvailable()) {
-            GenericContainer<?> container = new GenericContainer<>("quay.io/keycloak/keycloak:26.4")
+            GenericContainer<?> container = new GenericContainer<>("quay.io/keycloak/keycloak:" + LocalKeycloak.version())
                     .withCopyFileToContainer(MountableFile.forHostPath(REALM_FILE), "/opt/keycloak/data/import/terpadu-realm.json")
                     .withCommand("start-dev", "--import-realm")
                     // the same administrator as the local server, for tests that configure the realm
@@ -62,8 +62,8 @@ public final class TestKeycloak {
             container.start();
             url = "http://" + container.getHost() + ":" + container.getMappedPort(8080);
         } else {
-            String home = System.getProperty("terpadu.local-keycloak.home", "target/keycloak/keycloak-26.7.3");
-            url = LocalKeycloak.start(Path.of(home), Path.of(REALM_FILE), 0).baseUrl();
+            Path home = LocalKeycloak.distribution();
+            url = LocalKeycloak.start(home, Path.of(REALM_FILE), 0).baseUrl();
         }
         startTime = Duration.ofNanos(System.nanoTime() - started);
         System.out.println("Keycloak for the tests started in " + startTime.toSeconds() + " s at " + url);

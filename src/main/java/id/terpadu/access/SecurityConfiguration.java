@@ -1,7 +1,5 @@
 package id.terpadu.access;
 
-import id.terpadu.keycloak.LocalKeycloak;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -77,18 +75,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The realm whose tokens the hub accepts: the configured issuer, or the local Keycloak the demo starts. */
+    /** The realm whose tokens the hub accepts. */
     @Bean
-    TokenIssuer tokenIssuer(Environment environment, ObjectProvider<LocalKeycloak> localKeycloak) {
+    TokenIssuer tokenIssuer(Environment environment) {
         String issuer = environment.getProperty(ISSUER_PROPERTY);
         if (!StringUtils.hasText(issuer)) {
-            LocalKeycloak keycloak = localKeycloak.getIfAvailable();
-            if (keycloak == null) {
-                throw new IllegalStateException("No token issuer is configured: set " + ISSUER_PROPERTY
-                        + " (environment SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to the Keycloak realm, "
-                        + "for example http://localhost:8180/realms/terpadu, or start with the demo profile");
-            }
-            issuer = keycloak.issuer();
+            throw new IllegalStateException("No token issuer is configured: set " + ISSUER_PROPERTY
+                    + " (environment SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to the Keycloak realm, "
+                    + "for example http://localhost:8180/realms/terpadu");
         }
         return new TokenIssuer(issuer);
     }
