@@ -1,0 +1,23 @@
+package id.terpadu.webapp;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Duration;
+
+/**
+ * The bundled scripts and styles carry a hash of their content in their names, so a browser on a
+ * slow office connection keeps them for a year and loads only the small index page again.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebAppResources implements WebMvcConfigurer {
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/static/assets/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    }
+}
