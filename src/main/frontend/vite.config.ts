@@ -14,6 +14,10 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
+      // GraphiQL's React packages mark themselves "use client" for server rendering, which a browser bundle ignores
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
       input: {
         app: resolve(__dirname, 'index.html'),
         graphiql: resolve(__dirname, 'graphiql.html'),

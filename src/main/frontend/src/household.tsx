@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { gql } from './api';
 import { can, canMutate, canQuery, select, type Capabilities, type Selection } from './capabilities';
-import { formatDate, formatDateTime, formatRupiah, t, tCode } from './i18n';
+import { formatDate, formatDateTime, formatNumber, formatRupiah, t, tCode } from './i18n';
 import { ErrorMessage, Loading, Section, errorText, useLoad } from './ui';
 
 const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'version', 'registeredAt',
@@ -14,7 +14,7 @@ const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'vers
     ['benefits', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]]]],
   ['social', 'SocialFacet', ['decile', 'decileQuarter', 'povertyIndicatorCount', 'clusterReason', 'version', 'updatedAt',
     'onLocalSurvey', 'verifiedOn', ['cluster', 'Cluster', ['code', 'name']]]],
-  ['housing', 'HousingFacet', ['floor', 'wall', 'roof', 'toilet', 'water', 'lighting', 'floorAreaM2', 'rtlhStatus', 'renovationYear']],
+  ['housing', 'HousingFacet', ['version', 'floor', 'wall', 'roof', 'toilet', 'water', 'lighting', 'floorAreaM2', 'rtlhStatus', 'renovationYear']],
   ['benefits', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]],
   ['suggestedCluster', 'ClusterSuggestion', ['differsFromAssigned', 'indicatorsMet', 'indicatorsTotal',
     ['cluster', 'Cluster', ['code', 'name']], ['assigned', 'Cluster', ['code', 'name']],
@@ -51,11 +51,11 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
       {h.housing && (
         <Section title={t('housingFacet')} id="housing">
           <dl class="facts">
-            {Object.entries(h.housing).map(([k, v]) => <><dt>{k}</dt><dd>{v == null ? '–' : String(v)}</dd></>)}
+            {Object.entries(h.housing).filter(([k]) => k !== 'version').map(([k, v]) => <><dt>{tCode('housing', k)}</dt><dd>{v == null ? '–' : typeof v === 'number' ? formatNumber(v) : String(v).replace(/_/g, ' ')}</dd></>)}
           </dl>
         </Section>)}
       {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
-      {can(caps, 'Household', 'history') && <History caps={caps} id={id} />}
+      {can(caps, 'Household', 'history') && <History key={`${h.version}-${h.social?.version}-${h.housing?.version}`} caps={caps} id={id} />}
     </div>
   );
 }
@@ -82,7 +82,7 @@ function Members({ caps, members }: { caps: Capabilities; members: any[] }) {
             {has('Member', 'relationship') && <td>{tCode('rel', m.relationship)}</td>}
             {has('Member', 'sex') && <td>{tCode('sex', m.sex)}</td>}
             {has('Member', 'birthDate') && <td>{formatDate(m.birthDate)}</td>}
-            {has('Member', 'health') && <td>{m.health ? `${m.health.segment} (${m.health.active ? t('active') : t('inactive')})` : '–'}</td>}
+            {has('Member', 'health') && <td>{m.health ? `${m.health.segment.replace(/_/g, ' ')} (${m.health.active ? t('active') : t('inactive')})` : '–'}</td>}
             {has('Member', 'education') && <td>{m.education ? [m.education.schoolStatus, m.education.schoolLevel].filter(Boolean).join(' ') : '–'}</td>}
           </tr>))}
         </tbody>

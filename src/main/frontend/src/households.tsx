@@ -7,6 +7,7 @@ import { ErrorMessage, HOUSEHOLD_ROW, HouseholdTable, Loading, useLoad } from '.
 import { classifySearch } from './search-input';
 
 const PAGE = 20;
+const SEARCH_PAGE = 30;
 
 export interface Filter {
   cluster?: string;
@@ -103,9 +104,10 @@ export function Search({ caps, initial }: { caps: Capabilities; initial: string 
       const data = await gql(`query Search($number: String!) { ${parts.join(' ')} }`, { number: asked.replace(/\D/g, '') });
       return [data.byKk, data.byNik?.household].filter((h, i, all) => h && all.findIndex((o) => o?.id === h.id) === i);
     }
-    const data = await gql(`query Search($name: String!) { households(filter: {name: $name}, first: 50) {
-        totalCount edges { node { ${row} } } } }`, { name: asked.trim() });
-    return data.households.edges.map((e: any) => e.node);
+    // no totalCount: counting every match costs more than finding the first page
+    const data = await gql(`query Search($name: String!) { households(filter: {name: $name}, first: ${SEARCH_PAGE}) {
+        pageInfo { hasNextPage } edges { node { ${row} } } } }`, { name: asked.trim() });
+    return Object.assign(data.households.edges.map((e: any) => e.node), { more: data.households.pageInfo.hasNextPage });
   }, [asked]);
   return (
     <div>
@@ -125,6 +127,7 @@ export function Search({ caps, initial }: { caps: Capabilities; initial: string 
       {!result.loading && result.data && (
         <div aria-live="polite">
           <p>{result.data.length === 0 ? t('noResults') : t('results', { count: formatNumber(result.data.length) })}</p>
+          {(result.data as any).more && <p class="hint">{t('searchMore', { count: SEARCH_PAGE })}</p>}
           {result.data.length > 0 && <HouseholdTable caps={caps} households={result.data} caption={t('results', { count: result.data.length })} />}
         </div>
       )}

@@ -36,6 +36,7 @@ const id = {
   searchButton: 'Cari',
   searchTooShort: 'Tulis paling sedikit 3 huruf nama, atau 16 angka NIK/KK.',
   noResults: 'Tidak ada yang cocok.',
+  searchMore: 'Hanya {count} yang pertama ditampilkan: tulis nama lebih lengkap untuk mempersempit.',
   results: '{count} rumah tangga ditemukan',
   kk: 'Nomor KK',
   nik: 'NIK',
@@ -155,6 +156,9 @@ const id = {
   removeMemberRow: 'Hapus anggota ini',
   memberNo: 'Anggota {n}',
   registered: 'Rumah tangga terdaftar.',
+  housing_floor: 'Lantai', housing_wall: 'Dinding', housing_roof: 'Atap', housing_toilet: 'Jamban',
+  housing_water: 'Sumber air minum', housing_lighting: 'Penerangan', housing_floorAreaM2: 'Luas lantai (m²)',
+  housing_rtlhStatus: 'Status RTLH', housing_renovationYear: 'Tahun renovasi',
 } as const;
 
 export type Key = keyof typeof id;
@@ -192,7 +196,8 @@ const en: Record<Key, string> = {
   searchButton: 'Search',
   searchTooShort: 'Type at least 3 letters of a name, or the 16 digits of a NIK or KK.',
   noResults: 'Nothing matches.',
-  results: '{count} households found',
+  searchMore: 'Only the first {count} are shown: type more of the name to narrow the search.',
+  results: 'Households found: {count}',
   kk: 'KK number',
   nik: 'NIK',
   name: 'Name',
@@ -311,6 +316,9 @@ const en: Record<Key, string> = {
   removeMemberRow: 'Remove this member',
   memberNo: 'Member {n}',
   registered: 'Household registered.',
+  housing_floor: 'Floor', housing_wall: 'Wall', housing_roof: 'Roof', housing_toilet: 'Toilet',
+  housing_water: 'Drinking water', housing_lighting: 'Lighting', housing_floorAreaM2: 'Floor area (m²)',
+  housing_rtlhStatus: 'RTLH status', housing_renovationYear: 'Renovated in',
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { id, en };

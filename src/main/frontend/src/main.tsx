@@ -23,6 +23,7 @@ async function start() {
   } else if (storedTokens()) {
     session = 'signed-in';
   }
+  root.textContent = '';
   render(<App config={config} initial={session} />, root);
 }
 
