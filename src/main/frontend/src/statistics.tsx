@@ -14,8 +14,9 @@ export function Statistics({ regency }: { caps: Capabilities; regency: string })
   const [round, setRound] = useState('');
   const [district, setDistrict] = useState('');
   const districts = useLoad(() => gql(`query($p: String) { regions(parent: $p) { code name } }`, { p: regency }), [regency]);
-  const chosenRound = round || rounds.data?.verificationRounds.filter((r: any) => r.status === 'CLOSED').at(-1)?.name
-    || rounds.data?.verificationRounds.at(-1)?.name || '';
+  // the newest closed round first: its figures are final
+  const newestFirst = [...(rounds.data?.verificationRounds ?? [])].sort((a: any, b: any) => b.year - a.year);
+  const chosenRound = round || newestFirst.find((r: any) => r.status === 'CLOSED')?.name || newestFirst[0]?.name || '';
   const parent = district || regency;
   const table = useLoad(async () => {
     if (!chosenRound) return null;
@@ -94,7 +95,7 @@ function Chart({ rows }: { rows: StatRow[] }) {
   return (
     <figure class="chart">
       <figcaption>{t('chartTitle')}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t('chartTitle')} lang={lang()}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={t('chartTitle')} lang={lang()}>
         {data.map((b, i) => (
           <g key={b.label} transform={`translate(0 ${i * rowHeight + 5})`}>
             <text x={labelWidth - 8} y={rowHeight / 2 + 4} text-anchor="end" font-size="13" fill="#1b1b1b">{b.label}</text>

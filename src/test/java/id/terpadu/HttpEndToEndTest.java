@@ -132,6 +132,8 @@ class HttpEndToEndTest extends ApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<html lang=\"id\">");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';", "connect-src 'self' " + TestKeycloak.baseUrl() + ";"));
         assertBundledFromTheHubAlone(page.body());
 
         String script = page.body().replaceFirst("(?s).*<script type=\"module\" crossorigin src=\"(/assets/[^\"]+\\.js)\".*", "$1");
