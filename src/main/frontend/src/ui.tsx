@@ -90,8 +90,8 @@ const columns: Column[] = [
     cell: (h) => tCode('hhStatus', h.status) },
 ];
 
-export function HouseholdTable({ caps, households, caption, extra }:
-  { caps: Capabilities; households: any[]; caption: string; extra?: (h: any) => ComponentChildren }) {
+export function HouseholdTable({ caps, households, caption, extra, extraLabel }:
+  { caps: Capabilities; households: any[]; caption: string; extra?: (h: any) => ComponentChildren; extraLabel?: string }) {
   const shown = columns.filter((c) => c.shown(caps));
   return (
     <div class="table-wrap">
@@ -100,7 +100,7 @@ export function HouseholdTable({ caps, households, caption, extra }:
         <thead><tr>
           {shown.map((c) => <th scope="col" class={c.numeric ? 'num' : ''} key={c.key}>{c.label()}</th>)}
           {!can(caps, 'Household', 'kk') && <th scope="col"><span class="sr-only">{t('open')}</span></th>}
-          {extra && <th scope="col"><span class="sr-only">{t('open')}</span></th>}
+          {extra && <th scope="col">{extraLabel}</th>}
         </tr></thead>
         <tbody>
           {households.map((h) => (

@@ -58,7 +58,7 @@ export function Worklists({ caps, regency }: { caps: Capabilities; regency: stri
         <div role="tabpanel" aria-live="polite">
           <p>{t('results', { count: formatNumber(shown.length) })}</p>
           {shown.length > 0 && <HouseholdTable caps={caps} households={shown} caption={t(current[1])}
-            extra={(h) => h.suggestedCluster?.cluster ? `${t('suggested')}: ${h.suggestedCluster.cluster.name}` : ''} />}
+            extraLabel={t('suggested')} extra={(h) => h.suggestedCluster?.cluster?.name ?? '–'} />}
         </div>)}
     </div>
   );
