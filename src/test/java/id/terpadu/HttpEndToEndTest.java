@@ -116,11 +116,57 @@ class HttpEndToEndTest extends ApiTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).containsIgnoringCase("graphiql").contains("Sign in").contains("code_challenge_method");
+        assertThat(page.body()).containsIgnoringCase("graphiql").contains("Sign in");
+        assertBundledFromTheHubAlone(page.body());
 
         HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphiql/config"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.body()).contains("\"clientId\":\"terpadu-graphiql\"").contains("\"issuer\":\"" + TestKeycloak.issuer() + "\"");
+    }
+
+    @Test
+    void theWebAppIsServedAtTheRootInIndonesianWithItsBundleAndSignInConfiguration() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<html lang=\"id\">");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';", "connect-src 'self' " + TestKeycloak.baseUrl() + ";"));
+        assertBundledFromTheHubAlone(page.body());
+
+        String script = page.body().replaceFirst("(?s).*<script type=\"module\" crossorigin src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        HttpResponse<String> bundle = get(script);
+        assertThat(bundle.statusCode()).as(script).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("max-age=31536000"));
+        assertThat(bundle.body()).contains("/app/config").contains("/graphql");
+
+        HttpResponse<String> config = get("/app/config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"clientId\":\"terpadu-graphiql\"").contains("\"issuer\":\"" + TestKeycloak.issuer() + "\"");
+    }
+
+    @Test
+    void theWebAppsPageIsOpenButItsDataAreNot() throws Exception {
+        assertThat(get("/app/config").statusCode()).isEqualTo(200);
+        assertThat(get("/graphiql.html").statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ households(first: 1) { totalCount } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every script and style of the page comes from the hub: none from a CDN or any other host. */
+    private static void assertBundledFromTheHubAlone(String html) {
+        assertThat(html).containsPattern("<script type=\"module\" crossorigin src=\"/assets/[^\"]+\\.js\"");
+        assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(html).doesNotContain("esm.sh", "importmap", "unpkg", "jsdelivr");
     }
 }

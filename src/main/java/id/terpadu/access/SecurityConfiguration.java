@@ -5,6 +5,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,8 +31,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The hub is an OAuth2 resource server for Keycloak: every request but health and the GraphiQL
- * page needs a bearer token whose signature (the realm's keys), issuer, audience and expiry hold.
+ * The hub is an OAuth2 resource server for Keycloak: every request but health, the web app's and
+ * GraphiQL's pages and bundled assets needs a bearer token whose signature (the realm's keys), issuer, audience and expiry hold.
  * The realm roles of the token become the caller's authorities.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,6 +58,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
                         // the probes, also on this port for platforms that probe only one
                         .requestMatchers("/livez", "/readyz", "/graphiql", "/graphiql/**", "/error").permitAll()
+                        // the web app's page, its bundled scripts and where it signs in: it reads data only through /graphql
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/app/config").permitAll()
                         // browsers cannot send a header with a WebSocket: the token comes in connection_init
                         .requestMatchers("/graphql-ws").permitAll()
                         .anyRequest().authenticated())

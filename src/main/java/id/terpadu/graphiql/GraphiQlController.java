@@ -12,13 +12,15 @@ import java.util.Map;
 
 /**
  * GraphiQL with a sign-in through Keycloak (the public {@code terpadu-graphiql} client,
- * authorization code with PKCE), so a person can try the API as one of the agencies.
+ * authorization code with PKCE), so a person can try the API as one of the agencies. The page and
+ * its scripts are bundled from npm by the build (src/main/frontend), so it loads nothing from
+ * other hosts.
  */
 @RestController
 class GraphiQlController {
 
     static final String CLIENT_ID = "terpadu-graphiql";
-    private static final Resource PAGE = new ClassPathResource("graphiql/terpadu-graphiql.html");
+    private static final Resource PAGE = new ClassPathResource("static/graphiql.html");
 
     private final TokenIssuer issuer;
 

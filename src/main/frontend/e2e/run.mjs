@@ -1,0 +1,242 @@
+// End-to-end tests of the web app and GraphiQL in a real Chromium (Debian's, driven by
+// playwright-core) against a running hub and its Keycloak, signing in as the demo users: each
+// role's main task, an axe-core accessibility check of each screen (no serious or critical
+// violation), and no request to any host but the hub and Keycloak.
+//
+//   HUB_URL=http://localhost:8080 node e2e/run.mjs        (SCREENSHOTS=<folder> saves PNGs of the main screens)
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const HUB = (process.env.HUB_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const SCREENSHOTS = process.env.SCREENSHOTS;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TIMEOUT = 30_000;
+
+const config = await (await fetch(`${HUB}/app/config`)).json();
+const allowedHosts = new Set([new URL(HUB).host, new URL(config.issuer).host]);
+const foreign = new Set();
+const policyViolations = new Set();
+const failures = [];
+const passed = [];
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+});
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function newPage() {
+  // a 1366×768 laptop, as the clerks have
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !allowedHosts.has(url.host)) foreign.add(url.href);
+  });
+  // anything the page's Content-Security-Policy blocked (an inline script, eval, another host)
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.add(message.text().slice(0, 200));
+  });
+  return page;
+}
+
+async function signIn(page, user) {
+  await page.goto(`${HUB}/`);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.locator('#username').fill(user);
+  await page.locator('#password').fill(user);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.href.startsWith(HUB));
+  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
+}
+
+const menu = (page) => page.getByRole('navigation', { name: /Menu utama|Main menu/ });
+
+async function accessible(page, screen) {
+  // evaluated through the browser's debugging protocol: the page's Content-Security-Policy forbids inline scripts
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(serious.length === 0, `${screen}: accessibility violations ${JSON.stringify(serious)}`);
+}
+
+async function screenshot(page, name) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function scenario(name, run) {
+  const page = await newPage();
+  const started = Date.now();
+  try {
+    await run(page);
+    passed.push(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failures.push(`${name}: ${error.message.split('\n')[0]}`);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  } finally {
+    await page.context().close();
+  }
+}
+
+await scenario('village operator desa-a sees Apuan and its households', async (page) => {
+  await page.goto(`${HUB}/`);
+  check(await page.getAttribute('html', 'lang') === 'id', 'the page is not in Indonesian');
+  await accessible(page, 'sign-in page');
+  await signIn(page, 'desa-a');
+  await page.getByRole('heading', { level: 1, name: 'Desa Apuan' }).waitFor();
+  const rows = page.locator('table tbody tr');
+  await rows.first().waitFor();
+  check(await rows.count() > 0, 'no households listed');
+  const villages = await page.locator('table tbody tr td:nth-child(3)').allTextContents();
+  check(villages.every((v) => v === 'Apuan'), `households of other villages listed: ${[...new Set(villages)]}`);
+  await accessible(page, 'village households');
+  await screenshot(page, 'app-village');
+  // filters the village's schema offers: by cluster
+  const all = await page.getByText(/^Menampilkan 1–/).textContent();
+  await page.getByLabel('Klaster').selectOption({ label: 'Melati' });
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await page.getByText(/^Menampilkan 1–/).filter({ hasNotText: all }).waitFor();
+  const clusters = await page.locator('table tbody tr td:nth-child(6)').allTextContents();
+  check(clusters.length > 0 && clusters.every((c) => c === 'Melati'), `the cluster filter let through ${[...new Set(clusters)]}`);
+  // nor the policy's screen, nor a filter by health data, which the village may not read
+  check(await menu(page).getByRole('link', { name: 'Kebijakan akses' }).count() === 0, 'a village sees the access policy');
+  check(await page.getByLabel('Ada anggota tanpa JKN aktif').count() === 0, 'a village filters by JKN status');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+});
+
+await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
+  await signIn(page, 'dinsos');
+  await menu(page).getByRole('link', { name: 'Cari' }).click();
+  await page.getByLabel('NIK, nomor KK, atau nama').fill('Nym.');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.locator('p', { hasText: /rumah tangga ditemukan/ }).waitFor();
+  console.log(`search by name answered in the browser in ${Date.now() - started} ms`);
+  await accessible(page, 'search');
+  await screenshot(page, 'app-search');
+  await page.locator('table tbody tr a').first().click();
+  await page.getByRole('heading', { name: 'Klaster: saran dan penetapan' }).waitFor();
+  check(await page.getByText('Fakta yang menentukan').count() === 1, 'no deciding facts');
+  await page.getByRole('heading', { name: 'Riwayat perubahan' }).waitFor();
+  await page.locator('.timeline li').first().waitFor();
+  const assign = page.getByRole('form', { name: 'Tetapkan klaster' });
+  await assign.getByLabel('Klaster').selectOption({ label: 'Kenanga' });
+  await assign.getByLabel('Alasan').fill('Kunjungan rumah: dua anggota belum punya JKN');
+  await assign.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText('Tersimpan.').waitFor();
+  await page.locator('.timeline').getByText('assignCluster').first().waitFor();
+  await accessible(page, 'household');
+  await screenshot(page, 'app-household');
+  // an empty reason is refused by the hub and explained
+  await assign.getByLabel('Alasan').fill('   ');
+  await assign.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Data yang diisi belum benar' }).waitFor();
+  // worklists of a village
+  await menu(page).getByRole('link', { name: 'Daftar kerja' }).click();
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Susut' });
+  await page.getByRole('combobox', { name: /^Desa/ }).selectOption({ label: 'Apuan' });
+  await page.getByRole('tab', { name: 'Saran berbeda' }).click();
+  await page.locator('p', { hasText: /rumah tangga ditemukan/ }).waitFor();
+  await accessible(page, 'worklists');
+  await screenshot(page, 'app-worklists');
+});
+
+await scenario('planning office bappeda reads a round by district, with a chart and a download', async (page) => {
+  await signIn(page, 'bappeda');
+  check(await menu(page).getByRole('link', { name: 'Cari' }).count() === 0, 'the planning office may search households');
+  await menu(page).getByRole('link', { name: 'Statistik' }).click();
+  await page.locator('figure.chart svg rect').first().waitFor();
+  const table = page.locator('table');
+  await table.getByText('Kintamani').waitFor();
+  const total = await page.locator('tfoot td.num').first().textContent();
+  check(/^\d{1,3}(\.\d{3})*$/.test(total ?? ''), `the total is not an Indonesian number: ${total}`);
+  await accessible(page, 'statistics');
+  await screenshot(page, 'app-statistics');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh tabel (CSV)' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  check(csv.includes('Kintamani') && csv.split('\n').length >= 5, `the download lacks the districts: ${csv.slice(0, 200)}`);
+  await page.getByLabel('Tingkat').selectOption({ index: 1 });
+  await page.locator('table caption').filter({ hasNotText: 'Bangli,' }).waitFor();
+});
+
+await scenario('administrator reads the access policy as a role × field matrix', async (page) => {
+  await signIn(page, 'admin');
+  await menu(page).getByRole('link', { name: 'Kebijakan akses' }).click();
+  await page.getByRole('rowheader', { name: 'Mutation.assignCluster' }).waitFor();
+  check(await page.locator('table tbody tr').count() > 50, 'the matrix is too short');
+  await page.getByLabel('Saring data').fill('Member.nik');
+  await page.getByRole('rowheader', { name: 'Member.nik', exact: true }).waitFor();
+  await accessible(page, 'policy');
+  await page.getByLabel('Saring data').fill('');
+  await screenshot(page, 'app-policy');
+});
+
+await scenario('UPT-PK finds a household by its KK, in English', async (page) => {
+  await signIn(page, 'uptpk');
+  await page.getByLabel('Bahasa').selectOption('en');
+  check(await page.getAttribute('html', 'lang') === 'en', 'the language did not change');
+  await menu(page).getByRole('link', { name: 'Search' }).click();
+  await page.getByLabel('NIK, family card (KK) number or name').fill('Wyn');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.locator('p', { hasText: /Households found/ }).waitFor();
+  const kk = (await page.locator('table tbody tr td a.mono').first().textContent()).trim();
+  check(/^\d{16}$/.test(kk), `UPT-PK sees a masked KK: ${kk}`);
+  await page.getByLabel('NIK, family card (KK) number or name').fill(kk);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.locator('p', { hasText: /^Households found: 1$/ }).waitFor();
+  await page.getByLabel('Language').selectOption('id');
+});
+
+await scenario('an ended session shows its own page and signs in again', async (page) => {
+  await signIn(page, 'desa-a');
+  await page.getByRole('heading', { level: 1, name: 'Desa Apuan' }).waitFor();
+  // the access token has expired and Keycloak no longer takes the refresh token
+  await page.evaluate(() => {
+    const tokens = JSON.parse(sessionStorage.getItem('terpadu.tokens'));
+    sessionStorage.setItem('terpadu.tokens', JSON.stringify({ ...tokens, obtained: 0, refresh_token: 'ended', refresh_expires_in: 0 }));
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sesi Anda telah berakhir' }).waitFor();
+  await accessible(page, 'session ended');
+  await screenshot(page, 'app-session-ended');
+  // Keycloak's own session still holds, so signing in again needs no password and returns to the village
+  await page.getByRole('button', { name: 'Masuk lagi' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Desa Apuan' }).waitFor();
+});
+
+await scenario('GraphiQL is bundled and signs in', async (page) => {
+  await page.goto(`${HUB}/graphiql`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#username').fill('dinsos');
+  await page.locator('#password').fill('dinsos');
+  await page.locator('#kc-login').click();
+  await page.getByText('Signed in as dinsos').waitFor();
+  await page.locator('.graphiql-query-editor .CodeMirror').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('{ clusters { name ');
+  await page.getByRole('button', { name: /Execute query/ }).click();
+  await page.locator('.result-window').getByText('Melati').waitFor();
+});
+
+await browser.close();
+if (foreign.size > 0) failures.push(`requests to other hosts than ${[...allowedHosts].join(' and ')}: ${[...foreign].join(', ')}`);
+if (policyViolations.size > 0) failures.push(`blocked by the pages' Content-Security-Policy: ${[...policyViolations].join(' | ')}`);
+for (const name of passed) console.log(`PASS ${name}`);
+for (const failure of failures) console.log(`FAIL ${failure}`);
+console.log(`${passed.length} passed, ${failures.length} failed; hosts reached: ${[...allowedHosts].join(', ')} only${foreign.size ? ' (and others)' : ''}`);
+process.exit(failures.length === 0 ? 0 : 1);

@@ -1,0 +1,58 @@
+// The app's only way to the hub: POST /graphql with the caller's token, as any agency app would.
+import { accessToken, SessionEnded, type AuthConfig } from './auth';
+import type { HubError } from './errors';
+
+export class GraphQlErrors extends Error {
+  constructor(public readonly errors: HubError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+export class NetworkError extends Error {}
+
+let authConfig: AuthConfig;
+let onSessionEnded: () => void = () => {};
+
+export function configureApi(config: AuthConfig, sessionEnded: () => void): void {
+  authConfig = config;
+  onSessionEnded = sessionEnded;
+}
+
+async function post(token: string, query: string, variables: Record<string, unknown>): Promise<Response> {
+  try {
+    return await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new NetworkError('network');
+  }
+}
+
+/** Runs one operation; answers its data, or throws GraphQlErrors (any error means nothing was written). */
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await post(await accessToken(authConfig), query, variables);
+    if (response.status === 401) {
+      // the token may have been revoked or expired in flight: one refresh, then the session is over
+      response = await post(await accessToken(authConfig, true), query, variables);
+    }
+  } catch (e) {
+    if (e instanceof SessionEnded) onSessionEnded();
+    throw e;
+  }
+  if (response.status === 401) {
+    onSessionEnded();
+    throw new SessionEnded();
+  }
+  let body: { data?: T; errors?: HubError[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new GraphQlErrors([{ message: `HTTP ${response.status}`, extensions: { classification: response.status >= 500 ? 'UNAVAILABLE' : 'OTHER' } }]);
+  }
+  if (body.errors?.length) throw new GraphQlErrors(body.errors);
+  return body.data as T;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { accessTokenDue, base64url, codeChallenge, claims, refreshExpired, type Tokens } from './auth';
+import { can, canMutate, parseCapabilities, select } from './capabilities';
+import { describeError, fieldName } from './errors';
+import { formatDate, formatNumber, formatRupiah, t, tCode } from './i18n';
+import { classifySearch } from './search-input';
+import { bars, toCsv } from './stats-logic';
+import { matrixRows } from './policy-logic';
+import { onWorklist } from './worklist-logic';
+
+const caps = parseCapabilities({
+  __schema: {
+    mutationType: { name: 'Mutation' },
+    types: [
+      { name: 'Query', fields: [{ name: 'households' }], inputFields: null },
+      { name: 'Mutation', fields: [{ name: 'assignCluster' }], inputFields: null },
+      { name: 'Household', fields: [{ name: 'id' }, { name: 'kk' }, { name: 'village' }, { name: 'social' }], inputFields: null },
+      { name: 'Region', fields: [{ name: 'name' }], inputFields: null },
+      { name: 'SocialFacet', fields: [{ name: 'decile' }], inputFields: null },
+      { name: 'AssignClusterInput', fields: null, inputFields: [{ name: 'reason' }] },
+      { name: '__Type', fields: [{ name: 'name' }], inputFields: null },
+    ],
+  },
+});
+
+describe('capabilities from the caller\'s schema', () => {
+  it('knows the fields, mutations and input fields the role has', () => {
+    expect(can(caps, 'Household', 'kk')).toBe(true);
+    expect(can(caps, 'Household', 'members')).toBe(false);
+    expect(canMutate(caps, 'assignCluster')).toBe(true);
+    expect(canMutate(caps, 'registerHousehold')).toBe(false);
+    expect(can(caps, 'AssignClusterInput', 'reason')).toBe(true);
+    expect(caps.types.has('__Type')).toBe(false);
+  });
+
+  it('selects only what the role may read, and drops objects of which nothing remains', () => {
+    expect(select(caps, 'Household', ['id', 'kk', 'address', ['village', 'Region', ['code', 'name']],
+      ['social', 'SocialFacet', [['cluster', 'Cluster', ['name']]]], ['head', 'Member', ['name']]]))
+      .toBe('id kk village { name }');
+  });
+
+  it('keeps the arguments of a selected field', () => {
+    expect(select(caps, 'Household', [['village(first: 2)', 'Region', ['name']]])).toBe('village(first: 2) { name }');
+  });
+});
+
+describe('Indonesian formats', () => {
+  it('writes dates, numbers and rupiah as Indonesians do, and English when chosen', () => {
+    expect(formatDate('2025-01-31', 'id')).toBe('31 Januari 2025');
+    expect(formatDate('2025-01-31', 'en')).toBe('31 January 2025');
+    expect(formatNumber(11055, 'id')).toBe('11.055');
+    expect(formatNumber(11055, 'en')).toBe('11,055');
+    expect(formatRupiah(600000, 'id').replace(/\s/g, ' ')).toBe('Rp 600.000');
+    expect(formatDate(null, 'id')).toBe('–');
+  });
+
+  it('fills placeholders and names codes, falling back to the code', () => {
+    expect(t('villageOf', { name: 'Apuan' }, 'id')).toBe('Desa Apuan');
+    expect(tCode('sex', 'FEMALE', 'id')).toBe('perempuan');
+    expect(tCode('sex', 'UNKNOWN', 'id')).toBe('UNKNOWN');
+  });
+});
+
+describe('errors in a clerk\'s words', () => {
+  it('names the field at fault and keeps the hub\'s message for bad input', () => {
+    const text = describeError({ message: 'The NIK is a woman\'s (day plus 40), but the sex given is male.',
+      extensions: { classification: 'BAD_REQUEST', field: 'input.members[0].nik' } }, 'id');
+    expect(text).toContain('Data yang diisi belum benar.');
+    expect(text).toContain('but the sex given is male');
+    expect(text).toContain('Periksa isian "NIK"');
+  });
+
+  it('explains a stale version as someone else\'s change', () => {
+    expect(describeError({ message: 'x', extensions: { classification: 'CONFLICT', field: 'input.expectedVersion' } }, 'id'))
+      .toBe('Data ini baru saja diubah orang lain. Muat ulang halaman, periksa, lalu simpan lagi.');
+  });
+
+  it('tells when to try again after a limit', () => {
+    expect(describeError({ message: 'x', extensions: { classification: 'BAD_REQUEST', limit: 'identityLookups', retryAfterSeconds: 90 } }, 'id'))
+      .toContain('Coba lagi dalam 2 menit.');
+  });
+
+  it('does not repeat the server\'s words for other classifications, and quotes the request id of a failure', () => {
+    expect(describeError({ message: 'internal', extensions: { classification: 'FORBIDDEN' } }, 'en')).toBe('Your role may not do this.');
+    expect(describeError({ message: 'internal', extensions: { classification: 'INTERNAL_ERROR', requestId: 'abc' } }, 'id')).toContain('abc');
+    expect(describeError({ message: 'odd' }, 'id')).toBe('Permintaan tidak dapat dijalankan.');
+    expect(fieldName('input.members[0].birthDate')).toBe('birthDate');
+  });
+});
+
+describe('search input', () => {
+  it('tells whole numbers, names and too little apart', () => {
+    expect(classifySearch('5106 0123 4567 0001')).toBe('number');
+    expect(classifySearch('510601')).toBe('short');
+    expect(classifySearch('Nym.')).toBe('name');
+    expect(classifySearch('Md')).toBe('short');
+    expect(classifySearch('  ')).toBe('none');
+  });
+});
+
+describe('tokens', () => {
+  const tokens: Tokens = { access_token: 'a', refresh_token: 'r', expires_in: 300, refresh_expires_in: 1800, obtained: 0 };
+  it('refreshes the access token shortly before it expires, and ends with the refresh token', () => {
+    expect(accessTokenDue(tokens, 200_000)).toBe(false);
+    expect(accessTokenDue(tokens, 271_000)).toBe(true);
+    expect(refreshExpired(tokens, 1_799_000)).toBe(false);
+    expect(refreshExpired(tokens, 1_800_000)).toBe(true);
+    expect(refreshExpired({ ...tokens, refresh_token: undefined }, 0)).toBe(true);
+  });
+
+  it('makes the RFC 7636 S256 challenge', async () => {
+    expect(await codeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(base64url(new Uint8Array([251, 255]))).toBe('-_8');
+  });
+
+  it('reads the claims of a token, names in any script included', () => {
+    const payload = base64url(new TextEncoder().encode(JSON.stringify({ preferred_username: 'desa-a', region: '51.06.01.2001', name: 'Ni Komang Ayu' })));
+    expect(claims(`h.${payload}.s`)).toMatchObject({ preferred_username: 'desa-a', region: '51.06.01.2001' });
+  });
+});
+
+describe('statistics', () => {
+  const rows = [
+    { code: '51.06.01', name: 'Susut', households: { value: 200, suppressed: false }, persons: { value: 700, suppressed: false }, change: { value: -10, suppressed: false } },
+    { code: '51.06.02', name: 'Bangli; Kota', households: { value: null, suppressed: true }, persons: { value: null, suppressed: true }, change: null },
+    { code: '51.06.03', name: 'Tembuku', households: { value: 100, suppressed: false }, persons: { value: 350, suppressed: false } },
+  ];
+  it('scales bars to the largest region', () => {
+    expect(bars(rows).map((b) => b.share)).toEqual([1, 0, 0.5]);
+    expect(bars(rows)[1].suppressed).toBe(true);
+  });
+  it('writes the table as CSV for a spreadsheet, naming withheld counts', () => {
+    const csv = toCsv(['Wilayah', 'Nama', 'RT', 'Jiwa', 'Perubahan'], rows, 'disembunyikan');
+    expect(csv.split('\r\n')).toEqual(['\uFEFFWilayah;Nama;RT;Jiwa;Perubahan', '51.06.01;Susut;200;700;-10',
+      '51.06.02;"Bangli; Kota";disembunyikan;disembunyikan;', '51.06.03;Tembuku;100;350;', '']);
+  });
+});
+
+describe('policy matrix and worklists', () => {
+  it('turns field access into role cells, masked and written ones told apart', () => {
+    const rows = matrixRows([
+      { coordinate: 'Member.nik', kind: 'READ', roles: ['uptpk', 'dinsos'], maskedFor: ['dinsos'] },
+      { coordinate: 'Mutation.assignCluster', kind: 'WRITE', roles: ['dinsos'], maskedFor: [] },
+    ], 'nik');
+    expect(rows).toEqual([{ coordinate: 'Member.nik', cells: { uptpk: 'read', dinsos: 'masked' } }]);
+  });
+  it('puts households on the worklists they belong to', () => {
+    const unassigned = { social: { decile: 3, cluster: null }, suggestedCluster: { differsFromAssigned: true, assigned: null } };
+    const settled = { social: { decile: 7, cluster: { code: 'MELATI' } }, suggestedCluster: { differsFromAssigned: false, assigned: { code: 'MELATI' } } };
+    expect(onWorklist('unassigned', unassigned)).toBe(true);
+    expect(onWorklist('unassigned', settled)).toBe(false);
+    expect(onWorklist('differs', settled)).toBe(false);
+    expect(onWorklist('decile', unassigned, 1, 4)).toBe(true);
+    expect(onWorklist('decile', settled, 4, 1)).toBe(false);
+  });
+});

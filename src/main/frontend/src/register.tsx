@@ -1,0 +1,67 @@
+// A village registers a household from its family card: the card, the address and everyone on it.
+import { useState } from 'preact/hooks';
+import { gql } from './api';
+import { can, type Capabilities } from './capabilities';
+import { t, tCode } from './i18n';
+import { errorText, go } from './ui';
+import { RelationshipValues, SexValues } from './generated/schema';
+
+interface NewMember { nik: string; name: string; sex: string; birthDate: string; relationship: string }
+
+const blank = (relationship: string): NewMember => ({ nik: '', name: '', sex: 'MALE', birthDate: '', relationship });
+
+export function RegisterHousehold({ caps, region }: { caps: Capabilities; region?: string }) {
+  const [kk, setKk] = useState('');
+  const [villageCode, setVillageCode] = useState(region && region.split('.').length === 4 ? region : '');
+  const [address, setAddress] = useState('');
+  const [rt, setRt] = useState('');
+  const [rw, setRw] = useState('');
+  const [members, setMembers] = useState<NewMember[]>([blank('HEAD')]);
+  const [state, setState] = useState<{ saving?: boolean; error?: unknown }>({});
+  const has = (field: string) => can(caps, 'RegisterHouseholdInput', field);
+  const update = (i: number, change: Partial<NewMember>) => setMembers(members.map((m, j) => (j === i ? { ...m, ...change } : m)));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setState({ saving: true });
+    try {
+      const data = await gql(`mutation Register($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id } }`, {
+        input: { kk, villageCode, address, rt: rt || null, rw: rw || null, members },
+      });
+      go(`/rt/${encodeURIComponent(data.registerHousehold.id)}`);
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <form class="form wide" onSubmit={submit}>
+      <h1>{t('registerTitle')}</h1>
+      <p>{t('registerIntro')}</p>
+      <div class="grid">
+        {has('kk') && <label>{t('kk')}<input required inputMode="numeric" pattern="\d{16}" maxLength={16} value={kk} onInput={(e) => setKk(e.currentTarget.value)} /></label>}
+        {has('villageCode') && <label>{t('village')}<input required value={villageCode} readOnly={!!region && region.split('.').length === 4} onInput={(e) => setVillageCode(e.currentTarget.value)} /></label>}
+        {has('address') && <label>{t('address')}<input required maxLength={200} value={address} onInput={(e) => setAddress(e.currentTarget.value)} /></label>}
+        {has('rt') && <label>RT<input inputMode="numeric" maxLength={3} value={rt} onInput={(e) => setRt(e.currentTarget.value)} /></label>}
+        {has('rw') && <label>RW<input inputMode="numeric" maxLength={3} value={rw} onInput={(e) => setRw(e.currentTarget.value)} /></label>}
+      </div>
+      {members.map((m, i) => (
+        <fieldset key={i}>
+          <legend>{t('memberNo', { n: i + 1 })}</legend>
+          <div class="grid">
+            <label>{t('nik')}<input required inputMode="numeric" pattern="\d{16}" maxLength={16} value={m.nik} onInput={(e) => update(i, { nik: e.currentTarget.value })} /></label>
+            <label>{t('name')}<input required maxLength={200} value={m.name} onInput={(e) => update(i, { name: e.currentTarget.value })} /></label>
+            <label>{t('sex')}<select value={m.sex} onChange={(e) => update(i, { sex: e.currentTarget.value })}>
+              {SexValues.map((s) => <option key={s} value={s}>{tCode('sex', s)}</option>)}</select></label>
+            <label>{t('birthDate')}<input required type="date" value={m.birthDate} onInput={(e) => update(i, { birthDate: e.currentTarget.value })} /></label>
+            <label>{t('relationship')}<select value={m.relationship} onChange={(e) => update(i, { relationship: e.currentTarget.value })}>
+              {RelationshipValues.map((r) => <option key={r} value={r}>{tCode('rel', r)}</option>)}</select></label>
+          </div>
+          {i > 0 && <button type="button" onClick={() => setMembers(members.filter((_, j) => j !== i))}>{t('removeMemberRow')}</button>}
+        </fieldset>))}
+      <p class="row">
+        <button type="button" onClick={() => setMembers([...members, blank('CHILD')])}>{t('addMemberRow')}</button>
+        <button type="submit" class="primary" disabled={state.saving}>{t('save')}</button>
+      </p>
+      {state.error != null && <p role="alert" class="error">{errorText(state.error)}</p>}
+    </form>
+  );
+}
