@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.terpadu.demo.DemoDataGenerator;
 import id.terpadu.demo.DemoDataProperties;
-import id.terpadu.keycloak.LocalKeycloak;
+import id.terpadu.local.LocalKeycloak;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
