@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.Benefit;
@@ -80,7 +81,9 @@ public class EnrolmentRules {
         dsl.select(EXCLUSION_RULE.CODE, EXCLUSION_RULE.DESCRIPTION, BENEFIT)
                 .from(EXCLUSION_RULE)
                 .join(BENEFIT).on(excludes)
-                .where(EXCLUSION_RULE.ACTIVE.isTrue(), ofHousehold, overlaps(BENEFIT, startsOn, endsOn))
+                // a pending proposal keeps nothing apart: only what an agency approved counts
+                .where(EXCLUSION_RULE.ACTIVE.isTrue(), ofHousehold, overlaps(BENEFIT, startsOn, endsOn),
+                        BENEFIT.STATUS.ne(BenefitStatus.PROPOSED))
                 .orderBy(EXCLUSION_RULE.CODE, BENEFIT.STARTS_ON)
                 .limit(1)
                 .fetchOptional()
