@@ -66,7 +66,9 @@ class ChangeRequestService {
                     "Your role may not propose " + describe(proposal.kind(), proposal.programme()) + ".");
         }
         if (!scope.includesVillage(caller, proposal.villageCode())) {
-            throw new ForbiddenException("input", "The village " + proposal.villageCode() + " lies outside your region.");
+            throw new ForbiddenException(proposal.kind() == ChangeRequestKind.REGISTER_HOUSEHOLD ? "input.household.villageCode" : "input",
+                    "The village " + proposal.villageCode() + " lies outside your region"
+                            + (caller.region() == null ? "." : " (" + caller.region() + ")."));
         }
         if (proposal.reason() == null || proposal.reason().isBlank()) {
             throw new BadRequestException("input.reason", "Say why the change is proposed.");

@@ -59,7 +59,7 @@ class LifeEventRequests {
                              LocalDate splitOn, String reason) {
     }
 
-    record ProposeDissolutionInput(String kk, String householdId, long expectedVersion, String reason) {
+    record ProposeDissolutionInput(String kk, String householdId, long expectedVersion, Boolean movedAway, String reason) {
     }
 
     /** The stored forms: records named by their row ids, the old identity values kept for the history. */
@@ -77,7 +77,7 @@ class LifeEventRequests {
                  String reason) {
     }
 
-    record Dissolution(long householdId, long expectedVersion) {
+    record Dissolution(long householdId, long expectedVersion, boolean movedAway) {
     }
 
     Proposal identityCorrection(Caller caller, ProposeIdentityCorrectionInput input) {
@@ -140,7 +140,10 @@ class LifeEventRequests {
     Proposal dissolution(Caller caller, ProposeDissolutionInput input) {
         HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
         return new Proposal(ChangeRequestKind.DISSOLVE_HOUSEHOLD, null, household.getId(), null, household.getVillageCode(),
-                "Dissolve the household.", new Dissolution(household.getId(), input.expectedVersion()), input.reason(), false);
+                Boolean.TRUE.equals(input.movedAway()) ? "Dissolve the household: the family moved out of the regency."
+                        : "Dissolve the household.",
+                new Dissolution(household.getId(), input.expectedVersion(), Boolean.TRUE.equals(input.movedAway())),
+                input.reason(), false);
     }
 
     private MemberRecord memberOf(Caller caller, String id, String field) {
@@ -322,7 +325,7 @@ class LifeEventRequests {
         @Override
         public Applied apply(Caller approver, ChangeRequestRecord request) {
             Dissolution dissolution = Proposals.read(request, Dissolution.class);
-            events.dissolve(approver, dissolution.householdId(), dissolution.expectedVersion());
+            events.dissolve(approver, dissolution.householdId(), dissolution.expectedVersion(), dissolution.movedAway());
             return new Applied("Dissolved the household.", null, null);
         }
     }

@@ -16,6 +16,7 @@ import id.terpadu.household.MemberService.MoveMemberInput;
 import id.terpadu.household.Members;
 import id.terpadu.household.NewMemberInput;
 import id.terpadu.region.RegionCode;
+import id.terpadu.region.RegionRepository;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -30,10 +31,12 @@ class RegisterRequests {
 
     private final Households households;
     private final Members members;
+    private final RegionRepository regions;
 
-    RegisterRequests(Households households, Members members) {
+    RegisterRequests(Households households, Members members, RegionRepository regions) {
         this.households = households;
         this.members = members;
+        this.regions = regions;
     }
 
     record ProposeRegistrationInput(RegisterHouseholdInput household, String reason) {
@@ -48,6 +51,7 @@ class RegisterRequests {
 
     Proposal registration(Caller caller, ProposeRegistrationInput input) {
         String village = RegionCode.normalise(input.household().villageCode())
+                .filter(regions::isVillage)
                 .orElseThrow(() -> new NotFoundException("input.household.villageCode",
                         "No village has the code '" + input.household().villageCode() + "'."));
         int size = input.household().members() == null ? 0 : input.household().members().size();

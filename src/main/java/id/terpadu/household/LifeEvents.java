@@ -223,10 +223,14 @@ public class LifeEvents {
         return created;
     }
 
-    /** Dissolves a household none of whose members lives on it any more (all moved or deceased). */
-    public HouseholdRecord dissolve(Caller caller, long householdId, long expectedVersion) {
+    /**
+     * Dissolves a household none of whose members lives on it any more (all moved or deceased), or
+     * whose whole family moved out of the regency ({@code movedAway}): their records stay on the
+     * dissolved card, with its history.
+     */
+    public HouseholdRecord dissolve(Caller caller, long householdId, long expectedVersion, boolean movedAway) {
         active(caller, householdId, "input.householdId");
-        if (!members.livingOf(householdId).isEmpty()) {
+        if (!movedAway && !members.livingOf(householdId).isEmpty()) {
             throw new ConflictException("input.householdId",
                     "Living members are still on this family card: record their move or death first.");
         }
