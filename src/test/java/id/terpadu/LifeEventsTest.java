@@ -205,12 +205,15 @@ class LifeEventsTest extends ChangeRequestApiTest {
         assertThat(moved.getHouseholdId()).isEqualTo(created.getId());
         assertThat(moved.getRelationship()).isEqualTo(Relationship.HEAD);
         assertThat(dsl.fetchCount(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdRow(family.kk()).getId()))).isEqualTo(2);
-        // the history of both households holds the move
-        for (String kk : List.of(family.kk(), newKk)) {
-            graphQl.document("query($kk: String!) { household(kk: $kk) { history(first: 20) { edges { node { type } } } } }")
-                    .variable("kk", kk).execute()
-                    .path("household.history.edges[*].node.type").entityList(String.class).contains("MemberMove");
-        }
+        // the history of both households holds the split: the old one its request and what the approval applied,
+        // the new one the moves in
+        graphQl.document("query($kk: String!) { household(kk: $kk) { history(first: 20) { edges { node { type changes { field after } } } } } }")
+                .variable("kk", family.kk()).execute()
+                .path("household.history.edges[?(@.node.type == 'ChangeRequest')].node.changes[*].after").entityList(String.class)
+                .satisfies(values -> assertThat(values).anyMatch(value -> value.contains("new household")));
+        graphQl.document("query($kk: String!) { household(kk: $kk) { history(first: 20) { edges { node { type } } } } }")
+                .variable("kk", newKk).execute()
+                .path("household.history.edges[*].node.type").entityList(String.class).contains("MemberMove", "Member");
     }
 
     @Test
@@ -258,5 +261,50 @@ class LifeEventsTest extends ChangeRequestApiTest {
         assertThat(dsl.selectFrom(CHANGE_REQUEST).where(CHANGE_REQUEST.KIND.eq(ChangeRequestKind.ADD_MEMBER))
                 .and(CHANGE_REQUEST.STATE.eq(ChangeRequestState.APPROVED))
                 .and(CHANGE_REQUEST.MEMBER_ID.eq(memberRow(baby.nik()).getId())).fetch()).hasSize(1);
+    }
+
+    @Test
+    void closingARoundOpensTheRequestsItsResultsCallForAndAppliesNothing() {
+        Family deceased = Family.of(TestIdentities.VILLAGE, Person.man("Kakek " + token(), "HEAD"));
+        register(deceased);
+        Family moved = Family.of(TestIdentities.VILLAGE, token());
+        register(moved);
+        Family better = Family.of(TestIdentities.VILLAGE, token());
+        register(better);
+        EligibleHouseholds.qualify(dsl, better.kk(), null);
+        graphQl.documentName("enrolBenefit").variable("input", input("programme", "PKH", "kk", better.kk(),
+                "startsOn", LocalDate.now().minusMonths(2), "status", "ACTIVE", "reason", "Decile 1")).execute()
+                .path("enrolBenefit.status").entity(String.class).isEqualTo("ACTIVE");
+
+        String round = "Life " + token();
+        graphQl.document("mutation($name: String!) { openVerificationRound(input: {name: $name, year: 2026}) { name } }")
+                .variable("name", round).execute().path("openVerificationRound.name").entity(String.class).isEqualTo(round);
+        for (Object[] result : List.of(new Object[] {deceased, "DECEASED", 0}, new Object[] {moved, "MOVED", 3},
+                new Object[] {better, "LEFT_POVERTY", 3})) {
+            graphQl.document("mutation($input: RecordVerificationResultInput!) { recordVerificationResult(input: $input) { result } }")
+                    .variable("input", input("round", round, "kk", ((Family) result[0]).kk(), "result", result[1], "persons", result[2]))
+                    .execute().path("recordVerificationResult.result").entity(String.class).isEqualTo((String) result[1]);
+        }
+        graphQl.document("mutation($round: String!) { closeVerificationRound(input: {round: $round}) { status } }")
+                .variable("round", round).execute().path("closeVerificationRound.status").entity(String.class).isEqualTo("CLOSED");
+
+        long roundId = dsl.select(id.terpadu.db.Tables.VERIFICATION_ROUND.ID).from(id.terpadu.db.Tables.VERIFICATION_ROUND)
+                .where(id.terpadu.db.Tables.VERIFICATION_ROUND.NAME.eq(round)).fetchSingle().value1();
+        Map<Long, ChangeRequestKind> opened = dsl.select(CHANGE_REQUEST.HOUSEHOLD_ID, CHANGE_REQUEST.KIND).from(CHANGE_REQUEST)
+                .where(CHANGE_REQUEST.ROUND_ID.eq(roundId), CHANGE_REQUEST.STATE.eq(ChangeRequestState.PENDING))
+                .fetchMap(CHANGE_REQUEST.HOUSEHOLD_ID, CHANGE_REQUEST.KIND);
+        assertThat(opened).containsEntry(householdRow(deceased.kk()).getId(), ChangeRequestKind.RECORD_DEATH)
+                .containsEntry(householdRow(moved.kk()).getId(), ChangeRequestKind.DISSOLVE_HOUSEHOLD)
+                .containsEntry(householdRow(better.kk()).getId(), ChangeRequestKind.STOP_BENEFIT)
+                .hasSize(3);
+        // the social office reviews the PKH of the household that left poverty
+        call("dinsos", "{ changeRequests(state: PENDING, kinds: [STOP_BENEFIT], first: 100) { edges { node { household { id } summary reason } } } }")
+                .path("changeRequests.edges[*].node.reason").entityList(String.class)
+                .satisfies(reasons -> assertThat(reasons).anyMatch(reason -> reason.contains(round) && reason.contains("PKH")));
+        // nothing is applied without a decision
+        assertThat(memberRow(deceased.head().nik()).getStatus()).isEqualTo(MemberStatus.LIVING);
+        assertThat(householdRow(moved.kk()).getStatus()).isEqualTo(HouseholdStatus.ACTIVE);
+        assertThat(benefitsOf(better.kk(), "PKH")).singleElement()
+                .satisfies(benefit -> assertThat(benefit.getStatus()).isEqualTo(BenefitStatus.ACTIVE));
     }
 }
