@@ -163,7 +163,7 @@ class ChangeRequestTest extends ChangeRequestApiTest {
     }
 
     @Test
-    void aProposedBenefitNoLongerCountsInTheExclusionCheck() {
+    void aProposedBenefitDoesNotBlockAnApprovedEnrolment() {
         Registered household = household();
         graphQl.documentName("enrolBenefit").variable("input", input("programme", "BLT_DD", "kk", household.kk(),
                 "startsOn", START, "status", "PROPOSED", "reason", "Village list")).execute()
@@ -180,6 +180,11 @@ class ChangeRequestTest extends ChangeRequestApiTest {
         String bltDd = proposeBenefit("desa", bltDd(household, "Musdes"));
         String pkh = proposeBenefit("uptpk", input("programme", "PKH", "householdId", household.id(), "startsOn", START,
                 "reason", "Decile 1"));
+
+        // the approver sees that the two are about the same household
+        call("dinsos", "query($region: String) { changeRequests(state: PENDING, region: $region, first: 100) { edges { node { id conflicts { id } } } } }",
+                "region", TestIdentities.VILLAGE)
+                .path("changeRequests.edges[?(@.node.id == '" + bltDd + "')].node.conflicts[*].id").entityList(String.class).containsExactly(pkh);
 
         List<GraphQlResponse> responses = Race.of(List.of(approve("dinsos", bltDd, "Approved"), approve("dinsos", pkh, "Approved")));
 

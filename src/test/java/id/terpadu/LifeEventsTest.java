@@ -307,4 +307,22 @@ class LifeEventsTest extends ChangeRequestApiTest {
         assertThat(benefitsOf(better.kk(), "PKH")).singleElement()
                 .satisfies(benefit -> assertThat(benefit.getStatus()).isEqualTo(BenefitStatus.ACTIVE));
     }
+
+    @Test
+    void anApprovalMadeOnAnOldVersionFailsAndTheRequestStaysPending() {
+        Family family = Family.of(TestIdentities.VILLAGE, token());
+        Registered household = register(family);
+        Person child = family.members().get(2);
+        long version = version(child.nik());
+        String first = propose("proposeIdentityCorrection", "ProposeIdentityCorrectionInput", input("memberId",
+                household.memberId(child), "expectedVersion", version, "name", "Gede " + token(), "reason", "KTP"));
+        String second = propose("proposeIdentityCorrection", "ProposeIdentityCorrectionInput", input("memberId",
+                household.memberId(child), "expectedVersion", version, "name", "Kadek " + token(), "reason", "Birth certificate"));
+        approved(first);
+
+        ResponseError refusal = refusedWithoutWrites(approve("uptpk", second, "KTP"), "CONFLICT", "id");
+        assertThat(refusal.getMessage()).contains("cannot be applied now");
+        assertThat(dsl.selectFrom(CHANGE_REQUEST).where(CHANGE_REQUEST.STATE.eq(ChangeRequestState.PENDING))
+                .and(CHANGE_REQUEST.MEMBER_ID.eq(memberRow(child.nik()).getId())).fetch()).hasSize(1);
+    }
 }

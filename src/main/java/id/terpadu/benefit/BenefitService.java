@@ -129,7 +129,7 @@ public class BenefitService {
                 });
         rules.check(programme.getCode(), ruledHouseholdId, memberId, input.startsOn(), input.endsOn(), input.funding(),
                 householdId != null ? (input.kk() != null ? "input.kk" : "input.householdId")
-                        : (input.nik() != null ? "input.nik" : "input.memberId"));
+                        : (input.nik() != null ? "input.nik" : "input.memberId"), status == BenefitStatus.PROPOSED);
         return benefits.insert(new BenefitRecord()
                 .setProgrammeCode(programme.getCode())
                 .setHouseholdId(householdId)

@@ -285,14 +285,21 @@ class ChangeRequestController {
         return result;
     }
 
-    @SchemaMapping(typeName = "ChangeRequest")
-    List<ChangeRequestRecord> conflicts(ChangeRequestRecord request, @ContextValue Caller caller) {
-        List<Long> householdIds = request.getHouseholdId() == null ? List.of() : List.of(request.getHouseholdId());
-        List<Long> memberIds = request.getMemberId() == null ? List.of() : List.of(request.getMemberId());
-        if (householdIds.isEmpty() && memberIds.isEmpty()) {
-            return List.of();
+    /** For a page of requests, the other pending requests about the same households or people, in one statement. */
+    @BatchMapping(typeName = "ChangeRequest")
+    Map<ChangeRequestRecord, List<ChangeRequestRecord>> conflicts(List<ChangeRequestRecord> page, @ContextValue Caller caller) {
+        List<Long> householdIds = page.stream().map(ChangeRequestRecord::getHouseholdId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<Long> memberIds = page.stream().map(ChangeRequestRecord::getMemberId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<ChangeRequestRecord> pending = householdIds.isEmpty() && memberIds.isEmpty() ? List.of()
+                : requests.pendingAbout(caller, householdIds, memberIds);
+        Map<ChangeRequestRecord, List<ChangeRequestRecord>> result = new LinkedHashMap<>();
+        for (ChangeRequestRecord request : page) {
+            result.put(request, pending.stream()
+                    .filter(other -> !other.getId().equals(request.getId()))
+                    .filter(other -> request.getHouseholdId() != null && request.getHouseholdId().equals(other.getHouseholdId())
+                            || request.getMemberId() != null && request.getMemberId().equals(other.getMemberId()))
+                    .toList());
         }
-        return requests.pendingAbout(caller, householdIds, memberIds).stream()
-                .filter(other -> !other.getId().equals(request.getId())).toList();
+        return result;
     }
 }
