@@ -54,6 +54,7 @@ public class JooqCodegen {
      */
     private static final List<CodeList> CODE_LISTS = List.of(
             CodeList.of("Sex", "member.sex", "member_merge.sex"),
+            CodeList.of("MemberStatus", "member.status"),
             CodeList.of("Relationship", "member.relationship",
                     "member_move.from_relationship", "member_move.to_relationship", "member_merge.relationship"),
             CodeList.of("HouseholdStatus", "household.status"),
@@ -74,6 +75,8 @@ public class JooqCodegen {
             CodeList.of("EligibilityKind", "eligibility_rule.kind"),
             CodeList.of("VerificationRoundStatus", "verification_round.status"),
             CodeList.of("VerificationOutcome", "verification_result.result"),
+            CodeList.of("ChangeRequestKind", "change_request.kind"),
+            CodeList.of("ChangeRequestState", "change_request.state"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type
             CodeList.valuesOnly("PovertyIndicator", "social_facet.poverty_indicators"),
             // written by the audit triggers and shown as the database wrote it; no code compares it

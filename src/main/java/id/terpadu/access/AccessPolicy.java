@@ -26,6 +26,8 @@ public final class AccessPolicy {
 
     public static final String LOCATION = "graphql/access-policy.yml";
     private static final String ALL_PROGRAMMES = "*";
+    /** The key of a change-request kind's deciders when the kind has no programmes. */
+    public static final String ANY_PROGRAMME = "*";
 
     private final Map<String, String> roles;
     private final Map<String, TypeAccess> read;
@@ -37,12 +39,14 @@ public final class AccessPolicy {
     private final Set<String> requiresRegion;
     private final Set<String> smallCounts;
     private final Map<String, AuditedTable> audited;
+    private final Map<String, Map<String, Deciders>> changeRequests;
 
     private AccessPolicy(Map<String, String> roles, Map<String, TypeAccess> read, Set<String> masked,
                          Set<String> unmaskedFor, Map<String, TypeAccess> write, Map<String, BenefitAccess> benefits,
                          Map<String, Integer> memberAge, Set<String> requiresRegion, Set<String> smallCounts,
-                         Map<String, AuditedTable> audited) {
+                         Map<String, AuditedTable> audited, Map<String, Map<String, Deciders>> changeRequests) {
         this.audited = audited;
+        this.changeRequests = changeRequests;
         this.memberAge = memberAge;
         this.smallCounts = smallCounts;
         this.requiresRegion = requiresRegion;
@@ -69,6 +73,20 @@ public final class AccessPolicy {
      * which a caller sees field by field, as the policy of each snapshot's own type allows.
      */
     public record AuditedTable(String type, Map<String, String> columns, Set<String> nested) {
+    }
+
+    /**
+     * Who proposes and who approves one kind of change request (for benefit requests: of one
+     * programme). Whoever proposes or approves it also reads it, in their region.
+     */
+    public record Deciders(Set<String> propose, Set<String> approve) {
+
+        /** The roles that see such requests: their proposers and approvers. */
+        public Set<String> readers() {
+            Set<String> readers = new java.util.TreeSet<>(propose);
+            readers.addAll(approve);
+            return readers;
+        }
     }
 
     /** The programmes whose benefits a role reads and writes. */
@@ -108,7 +126,8 @@ public final class AccessPolicy {
                 Map.copyOf((Map<String, Integer>) yaml.getOrDefault("memberAge", Map.of())),
                 groups.expand("requiresRegion", (List<String>) yaml.getOrDefault("requiresRegion", List.of())),
                 groups.expand("smallCounts", (List<String>) yaml.getOrDefault("smallCounts", List.of())),
-                auditedTables((Map<String, Map<String, Object>>) yaml.getOrDefault("audited", Map.of())));
+                auditedTables((Map<String, Map<String, Object>>) yaml.getOrDefault("audited", Map.of())),
+                changeRequests((Map<String, Map<String, Object>>) yaml.getOrDefault("changeRequests", Map.of()), groups));
         policy.checkRolesAreDeclared();
         return policy;
     }
@@ -136,7 +155,36 @@ public final class AccessPolicy {
         return result;
     }
 
+    /**
+     * The {@code changeRequests} section: per kind, {@code propose} and {@code approve} role lists,
+     * or per programme under {@code programmes}; a kind without programmes is kept under {@link #ANY_PROGRAMME}.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Deciders>> changeRequests(Map<String, Map<String, Object>> section, RoleGroups groups) {
+        Map<String, Map<String, Deciders>> result = new LinkedHashMap<>();
+        section.forEach((kind, entry) -> {
+            Map<String, Deciders> byProgramme = new LinkedHashMap<>();
+            if (entry.containsKey("programmes")) {
+                ((Map<String, Map<String, List<String>>>) entry.get("programmes")).forEach((programme, deciders) ->
+                        byProgramme.put(programme, deciders(groups, "changeRequests." + kind + "." + programme, deciders)));
+            } else {
+                byProgramme.put(ANY_PROGRAMME, deciders(groups, "changeRequests." + kind, (Map<String, List<String>>) (Map<?, ?>) entry));
+            }
+            result.put(kind, Map.copyOf(byProgramme));
+        });
+        return result;
+    }
+
+    private static Deciders deciders(RoleGroups groups, String where, Map<String, List<String>> entry) {
+        return new Deciders(groups.expand(where + ".propose", entry.getOrDefault("propose", List.of())),
+                groups.expand(where + ".approve", entry.getOrDefault("approve", List.of())));
+    }
+
     private void checkRolesAreDeclared() {
+        changeRequests.forEach((kind, byProgramme) -> byProgramme.forEach((programme, deciders) -> {
+            checkDeclared("changeRequests." + kind + ".propose", deciders.propose());
+            checkDeclared("changeRequests." + kind + ".approve", deciders.approve());
+        }));
         read.forEach((type, access) -> checkDeclared("read." + type, access));
         write.forEach((mutation, access) -> checkDeclared("write." + mutation, access));
         unmaskedFor.forEach(role -> checkDeclared("masked.unmaskedFor", Set.of(role)));
@@ -282,6 +330,21 @@ public final class AccessPolicy {
     /** The audited tables by name: whose changes the history and the change feed show. */
     public Map<String, AuditedTable> auditedTables() {
         return audited;
+    }
+
+    /**
+     * Who proposes and approves change requests: per kind, per programme (benefit kinds) or under
+     * {@link #ANY_PROGRAMME} (the other kinds).
+     */
+    public Map<String, Map<String, Deciders>> changeRequestDeciders() {
+        return changeRequests;
+    }
+
+    /** Who proposes and approves requests of this kind (and programme, for benefit kinds); nobody when the policy is silent. */
+    public Deciders deciders(String kind, String programme) {
+        Map<String, Deciders> byProgramme = changeRequests.getOrDefault(kind, Map.of());
+        Deciders deciders = byProgramme.get(programme == null ? ANY_PROGRAMME : programme);
+        return deciders == null ? new Deciders(Set.of(), Set.of()) : deciders;
     }
 
     public Map<String, BenefitAccess> benefitAccess() {

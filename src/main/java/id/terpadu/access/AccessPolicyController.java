@@ -53,6 +53,11 @@ class AccessPolicyController {
             access.fields().forEach((field, roles) ->
                     fields.add(new FieldAccess("Mutation." + mutation + ".input." + field, "WRITE", sorted(roles), List.of())));
         });
+        policy.changeRequestDeciders().forEach((kind, byProgramme) -> byProgramme.forEach((programme, deciders) -> {
+            String coordinate = "ChangeRequest." + kind + (programme.equals(AccessPolicy.ANY_PROGRAMME) ? "" : "." + programme);
+            fields.add(new FieldAccess(coordinate, "PROPOSE", sorted(deciders.propose()), List.of()));
+            fields.add(new FieldAccess(coordinate, "APPROVE", sorted(deciders.approve()), List.of()));
+        }));
         return fields;
     }
 

@@ -1,5 +1,6 @@
 package id.terpadu.aidrule;
 
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.codes.RtlhStatus;
 import id.terpadu.db.tables.Benefit;
@@ -52,10 +53,13 @@ public class EnrolmentRules {
      * @param householdId the household enrolled, or the household of the member enrolled
      * @param memberId    the member enrolled, null for household programmes
      * @param beneficiaryField the input field that names the beneficiary ({@code input.kk} or {@code input.nik})
+     * @param proposal  whether the enrolment is itself only PROPOSED: then the household's other
+     *                  proposals count too; an approved or active enrolment is never blocked by a
+     *                  pending proposal, only by what an agency approved
      */
     public void check(String programme, long householdId, Long memberId, LocalDate startsOn, LocalDate endsOn,
-                      PbiFunding funding, String beneficiaryField) {
-        checkExclusions(programme, householdId, startsOn, endsOn);
+                      PbiFunding funding, String beneficiaryField, boolean proposal) {
+        checkExclusions(programme, householdId, startsOn, endsOn, proposal);
         for (EligibilityRuleRecord rule : dsl.selectFrom(ELIGIBILITY_RULE)
                 .where(ELIGIBILITY_RULE.PROGRAMME_CODE.eq(programme), ELIGIBILITY_RULE.ACTIVE.isTrue())
                 // a rule that names a budget gates only the enrolments that budget pays
@@ -72,7 +76,7 @@ public class EnrolmentRules {
         }
     }
 
-    private void checkExclusions(String programme, long householdId, LocalDate startsOn, LocalDate endsOn) {
+    private void checkExclusions(String programme, long householdId, LocalDate startsOn, LocalDate endsOn, boolean proposal) {
         Condition ofHousehold = BENEFIT.HOUSEHOLD_ID.eq(householdId)
                 .or(BENEFIT.MEMBER_ID.in(dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(householdId))));
         Condition excludes = EXCLUSION_RULE.PROGRAMME_CODE.eq(programme).and(BENEFIT.PROGRAMME_CODE.eq(EXCLUSION_RULE.EXCLUDED_PROGRAMME_CODE))
@@ -80,7 +84,9 @@ public class EnrolmentRules {
         dsl.select(EXCLUSION_RULE.CODE, EXCLUSION_RULE.DESCRIPTION, BENEFIT)
                 .from(EXCLUSION_RULE)
                 .join(BENEFIT).on(excludes)
-                .where(EXCLUSION_RULE.ACTIVE.isTrue(), ofHousehold, overlaps(BENEFIT, startsOn, endsOn))
+                // a pending proposal does not block an approved enrolment: only what an agency approved counts
+                .where(EXCLUSION_RULE.ACTIVE.isTrue(), ofHousehold, overlaps(BENEFIT, startsOn, endsOn),
+                        proposal ? DSL.noCondition() : BENEFIT.STATUS.ne(BenefitStatus.PROPOSED))
                 .orderBy(EXCLUSION_RULE.CODE, BENEFIT.STARTS_ON)
                 .limit(1)
                 .fetchOptional()

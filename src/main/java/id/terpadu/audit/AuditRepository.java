@@ -33,11 +33,13 @@ class AuditRepository {
     private final DSLContext dsl;
     private final RowScope rowScope;
     private final AuditedFields fields;
+    private final List<AuditedRows> auditedRows;
 
-    AuditRepository(DSLContext dsl, RowScope rowScope, AuditedFields fields) {
+    AuditRepository(DSLContext dsl, RowScope rowScope, AuditedFields fields, List<AuditedRows> auditedRows) {
         this.dsl = dsl;
         this.rowScope = rowScope;
         this.fields = fields;
+        this.auditedRows = List.copyOf(auditedRows);
     }
 
     /**
@@ -56,7 +58,12 @@ class AuditRepository {
         Condition households = rowScope.households(caller);
         Condition members = rowScope.members(caller);
         Condition benefits = rowScope.benefits(caller);
+        Condition ofFeatures = DSL.noCondition();
+        for (AuditedRows rows : auditedRows) {
+            ofFeatures = ofFeatures.and(AUDIT_ENTRY.ENTITY_TABLE.ne(rows.table()).or(rows.visible(caller, AUDIT_ENTRY.ENTITY_ID)));
+        }
         return AUDIT_ENTRY.POSITION.isNotNull()
+                .and(ofFeatures)
                 .and(ofReadableColumns)
                 .and(households == DSL.noCondition() ? DSL.noCondition() : AUDIT_ENTRY.HOUSEHOLD_ID.isNull()
                         .or(AUDIT_ENTRY.HOUSEHOLD_ID.in(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(households))))

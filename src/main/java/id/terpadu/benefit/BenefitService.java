@@ -5,6 +5,9 @@ import id.terpadu.access.RowScope;
 import id.terpadu.aidrule.EnrolmentRules;
 import id.terpadu.database.VersionedRows;
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.MemberStatus;
+import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.codes.PbiFunding;
 import id.terpadu.db.codes.ProgrammeTarget;
 import id.terpadu.db.codes.Programmes;
@@ -32,7 +35,7 @@ import java.util.Set;
 /** Enrols households and members in programmes and stops enrolments; each method is one transaction. */
 @Service
 @Transactional
-class BenefitService {
+public class BenefitService {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     private static final Set<BenefitStatus> ENROLMENT_STATUSES = Set.of(BenefitStatus.PROPOSED, BenefitStatus.APPROVED,
@@ -57,7 +60,7 @@ class BenefitService {
         this.versionedRows = versionedRows;
     }
 
-    BenefitRecord enrol(Caller caller, EnrolBenefitInput input) {
+    public BenefitRecord enrol(Caller caller, EnrolBenefitInput input) {
         ProgrammeRecord programme = referenceData.findProgramme(input.programme())
                 .orElseThrow(() -> new NotFoundException("input.programme", "No programme has the code '" + input.programme() + "'."));
         if (!scope.writesBenefitsOf(caller, programme.getCode())) {
@@ -74,7 +77,11 @@ class BenefitService {
                 throw new BadRequestException(!namesHousehold ? "input.kk" : input.nik() != null ? "input.nik" : "input.memberId",
                         programme.getCode() + " enrols whole households: name the household (KK or householdId), not a person.");
             }
-            householdId = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId").getId();
+            HouseholdRecord household = households.get(caller, input.kk(), input.householdId(), "input.kk", "input.householdId");
+            if (household.getStatus() == HouseholdStatus.DISSOLVED) {
+                throw new ConflictException(input.kk() != null ? "input.kk" : "input.householdId", "The household is dissolved.");
+            }
+            householdId = household.getId();
             ruledHouseholdId = householdId;
         } else {
             if (namesHousehold) {
@@ -82,6 +89,9 @@ class BenefitService {
                         programme.getCode() + " enrols single persons: name the person (NIK or memberId), not a household.");
             }
             MemberRecord member = members.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
+            if (member.getStatus() == MemberStatus.DECEASED) {
+                throw new ConflictException(input.nik() != null ? "input.nik" : "input.memberId", "The person is recorded deceased.");
+            }
             memberId = member.getId();
             ruledHouseholdId = member.getHouseholdId();
         }
@@ -119,7 +129,7 @@ class BenefitService {
                 });
         rules.check(programme.getCode(), ruledHouseholdId, memberId, input.startsOn(), input.endsOn(), input.funding(),
                 householdId != null ? (input.kk() != null ? "input.kk" : "input.householdId")
-                        : (input.nik() != null ? "input.nik" : "input.memberId"));
+                        : (input.nik() != null ? "input.nik" : "input.memberId"), status == BenefitStatus.PROPOSED);
         return benefits.insert(new BenefitRecord()
                 .setProgrammeCode(programme.getCode())
                 .setHouseholdId(householdId)
@@ -132,7 +142,7 @@ class BenefitService {
                 .setReason(input.reason().strip()));
     }
 
-    BenefitRecord stop(Caller caller, StopBenefitInput input) {
+    public BenefitRecord stop(Caller caller, StopBenefitInput input) {
         BenefitRecord benefit = GlobalId.decode(input.id())
                 .filter(id -> id.type().equals("Benefit"))
                 .flatMap(id -> benefits.findById(caller, id.id()))
@@ -157,11 +167,11 @@ class BenefitService {
                         .setStopReason(input.reason().strip()));
     }
 
-    record EnrolBenefitInput(String programme, String kk, String householdId, String nik, String memberId,
+    public record EnrolBenefitInput(String programme, String kk, String householdId, String nik, String memberId,
                              LocalDate startsOn, LocalDate endsOn,
                              BenefitStatus status, Double amount, String reason, PbiFunding funding) {
     }
 
-    record StopBenefitInput(String id, long expectedVersion, LocalDate stoppedOn, String reason) {
+    public record StopBenefitInput(String id, long expectedVersion, LocalDate stoppedOn, String reason) {
     }
 }

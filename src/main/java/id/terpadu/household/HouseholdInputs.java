@@ -5,16 +5,16 @@ import id.terpadu.household.NewMemberInput;
 import java.util.List;
 
 /** The inputs of the household mutations, as the schema declares them. */
-final class HouseholdInputs {
+public final class HouseholdInputs {
 
     private HouseholdInputs() {
     }
 
-    record RegisterHouseholdInput(String kk, String villageCode, String address, String rt, String rw,
+    public record RegisterHouseholdInput(String kk, String villageCode, String address, String rt, String rw,
                                   List<NewMemberInput> members) {
     }
 
-    record AddMemberInput(String kk, String householdId, long expectedVersion, NewMemberInput member) {
+    public record AddMemberInput(String kk, String householdId, long expectedVersion, NewMemberInput member) {
     }
 
     record UpdateHouseholdAddressInput(String kk, String householdId, long expectedVersion, String villageCode, String address,

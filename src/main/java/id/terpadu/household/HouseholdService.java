@@ -30,7 +30,7 @@ import java.util.Set;
 /** Registers households and changes their core record; each method is one transaction. */
 @Service
 @Transactional
-class HouseholdService {
+public class HouseholdService {
 
     private final HouseholdRepository households;
     private final MemberRepository members;
@@ -54,7 +54,7 @@ class HouseholdService {
         this.versionedRows = versionedRows;
     }
 
-    HouseholdRecord register(Caller caller, RegisterHouseholdInput input) {
+    public HouseholdRecord register(Caller caller, RegisterHouseholdInput input) {
         checkNewKk(caller, input.kk(), "input.kk");
         String village = village(caller, input.villageCode());
         checkAddress(input.address(), input.rt(), input.rw());
@@ -69,7 +69,7 @@ class HouseholdService {
         return household;
     }
 
-    MemberRecord addMember(Caller caller, AddMemberInput input) {
+    public MemberRecord addMember(Caller caller, AddMemberInput input) {
         HouseholdRecord household = current(caller, input.kk(), input.householdId());
         registration.check(caller, input.member(), "input.member");
         if (input.member().relationship() == Relationship.HEAD && members.hasHead(household.getId())) {

@@ -3,6 +3,7 @@ package id.terpadu.household;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
+import id.terpadu.db.codes.MemberStatus;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
@@ -67,20 +68,29 @@ class MemberRepository {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
                 .and(scope.members(caller))
-                .orderBy(MEMBER.RELATIONSHIP.eq(Relationship.HEAD).desc(), MEMBER.BIRTH_DATE, MEMBER.ID)
+                .orderBy(MEMBER.RELATIONSHIP.eq(Relationship.HEAD).and(MEMBER.STATUS.eq(MemberStatus.LIVING)).desc(),
+                        MEMBER.BIRTH_DATE, MEMBER.ID)
                 .fetch();
     }
 
     List<MemberRecord> findHeads(Caller caller, Collection<Long> householdIds) {
         return dsl.selectFrom(MEMBER)
-                .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)))
+                .where(MEMBER.HOUSEHOLD_ID.in(householdIds).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD))
+                        .and(MEMBER.STATUS.eq(MemberStatus.LIVING)))
                 .and(scope.members(caller))
                 .fetch();
     }
 
     /** Whether the household has a head, whoever may see them. */
     boolean hasHead(long householdId) {
-        return dsl.fetchExists(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdId).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)));
+        return dsl.fetchExists(MEMBER, MEMBER.HOUSEHOLD_ID.eq(householdId).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD))
+                .and(MEMBER.STATUS.eq(MemberStatus.LIVING)));
+    }
+
+    /** The living members of a household, whoever may see them, locked until the transaction ends. */
+    List<MemberRecord> livingOf(long householdId) {
+        return dsl.selectFrom(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(householdId), MEMBER.STATUS.eq(MemberStatus.LIVING))
+                .orderBy(MEMBER.ID).forNoKeyUpdate().fetch();
     }
 
     MemberRecord insert(MemberRecord member) {

@@ -2,6 +2,8 @@ package id.terpadu.household;
 
 import id.terpadu.access.Caller;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.db.codes.HouseholdStatus;
+import id.terpadu.db.codes.MemberStatus;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
@@ -16,7 +18,7 @@ import java.time.LocalDate;
 /** Moves people between households, keeping where they came from. */
 @Service
 @Transactional
-class MemberService {
+public class MemberService {
 
     private final MemberRepository members;
     private final HouseholdRepository households;
@@ -33,9 +35,15 @@ class MemberService {
         this.versionedRows = versionedRows;
     }
 
-    MemberRecord move(Caller caller, MoveMemberInput input) {
+    public MemberRecord move(Caller caller, MoveMemberInput input) {
         MemberRecord member = people.get(caller, input.nik(), input.memberId(), "input.nik", "input.memberId");
         HouseholdRecord target = register.get(caller, input.toKk(), input.toHouseholdId(), "input.toKk", "input.toHouseholdId");
+        if (member.getStatus() == MemberStatus.DECEASED) {
+            throw new ConflictException(input.nik() != null ? "input.nik" : "input.memberId", "The person is recorded deceased.");
+        }
+        if (target.getStatus() == HouseholdStatus.DISSOLVED) {
+            throw new ConflictException(input.toKk() != null ? "input.toKk" : "input.toHouseholdId", "That household is dissolved.");
+        }
         if (target.getId().equals(member.getHouseholdId())) {
             throw new BadRequestException("input.toKk", "The person already belongs to this household.");
         }
@@ -63,7 +71,7 @@ class MemberService {
         return moved;
     }
 
-    record MoveMemberInput(String nik, String memberId, long expectedVersion, String toKk, String toHouseholdId,
+    public record MoveMemberInput(String nik, String memberId, long expectedVersion, String toKk, String toHouseholdId,
                            Relationship relationship, LocalDate movedOn, String reason) {
     }
 }

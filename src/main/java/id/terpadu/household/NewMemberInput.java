@@ -6,5 +6,5 @@ import id.terpadu.db.codes.Sex;
 import java.time.LocalDate;
 
 /** A person to register, as the family card lists them. */
-record NewMemberInput(String nik, String name, Sex sex, LocalDate birthDate, Relationship relationship) {
+public record NewMemberInput(String nik, String name, Sex sex, LocalDate birthDate, Relationship relationship) {
 }

@@ -23,6 +23,8 @@ record NumberRule(BigDecimal minimum, BigDecimal maximum, int decimals, String u
     private static final Map<String, NumberRule> BY_COORDINATE = Map.of(
             // benefit.amount numeric(14,2) CHECK (amount >= 0)
             "EnrolBenefitInput.amount", new NumberRule(BigDecimal.ZERO, new BigDecimal("999999999999.99"), 2, "rupiah"),
+            // the same column, for a proposed enrolment
+            "ProposeBenefitInput.amount", new NumberRule(BigDecimal.ZERO, new BigDecimal("999999999999.99"), 2, "rupiah"),
             // housing_facet.floor_area_m2 numeric(7,2) CHECK (floor_area_m2 > 0)
             "RecordHousingConditionInput.floorAreaM2", new NumberRule(new BigDecimal("0.01"), new BigDecimal("99999.99"), 2,
                     "square metres"));

@@ -68,8 +68,8 @@ class VerificationController {
     }
 
     @MutationMapping
-    VerificationRoundRecord closeVerificationRound(@Argument CloseVerificationRoundInput input) {
-        return service.close(input);
+    VerificationRoundRecord closeVerificationRound(@Argument CloseVerificationRoundInput input, @ContextValue Caller caller) {
+        return service.close(caller, input);
     }
 
     @BatchMapping(typeName = "VerificationRound")

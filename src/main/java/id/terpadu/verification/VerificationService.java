@@ -10,6 +10,7 @@ import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.access.Caller;
+import id.terpadu.changerequest.RoundFindings;
 import id.terpadu.household.Households;
 import id.terpadu.programme.ReferenceDataRepository;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ class VerificationService {
     private final VerificationRepository rounds;
     private final Households households;
     private final ReferenceDataRepository referenceData;
+    private final RoundFindings findings;
 
     VerificationService(VerificationRepository rounds, Households households,
-                        ReferenceDataRepository referenceData) {
+                        ReferenceDataRepository referenceData, RoundFindings findings) {
+        this.findings = findings;
         this.rounds = rounds;
         this.households = households;
         this.referenceData = referenceData;
@@ -100,13 +103,16 @@ class VerificationService {
                 .setNote(note));
     }
 
-    VerificationRoundRecord close(CloseVerificationRoundInput input) {
+    /** Closes the round and turns its results into change requests, opened by the closer. */
+    VerificationRoundRecord close(Caller caller, CloseVerificationRoundInput input) {
         VerificationRoundRecord round = rounds.findRoundForClosing(input.round())
                 .orElseThrow(() -> new NotFoundException("input.round", "No verification round has this name."));
         if (round.getStatus() == VerificationRoundStatus.CLOSED) {
             throw new ConflictException("input.round", "The round " + round.getName() + " is already closed.");
         }
-        return rounds.close(round.getId());
+        VerificationRoundRecord closed = rounds.close(round.getId());
+        findings.open(caller, round.getId(), round.getName());
+        return closed;
     }
 
     record OpenVerificationRoundInput(String name, int year, String previous) {

@@ -58,6 +58,9 @@ class DisclosureGateTest extends AccessTest {
     @Autowired
     private GraphQlSource graphQlSource;
 
+    @Autowired
+    private AccessPolicy policy;
+
     /** A value only one field of the data holds, and who may read it. */
     record Canary(String value, Predicate<String> readBy) {
     }
@@ -152,6 +155,18 @@ class DisclosureGateTest extends AccessTest {
         ok("uptpk", "mutation($input: MergeMembersInput!) { mergeMembers(input: $input) { id } }",
                 "input", Map.of("keepMemberId", apuan.head().id(), "keepExpectedVersion", version(apuan.head().id()),
                         "mergeMemberId", duplicate, "mergeExpectedVersion", 1, "reason", "One person, two records"));
+
+        // change requests reach only the roles that propose or decide their kind (and programme): a village's BLT-DD
+        // proposal the social office decides, a correction of a name that only UPT-PK decides
+        ok("desa", "mutation($input: ProposeBenefitInput!) { proposeBenefit(input: $input) { id } }",
+                "input", Map.of("programme", "BLT_DD", "householdId", apuan.id(), "startsOn", "2027-01-01",
+                        "reason", "Usulan " + name));
+        canaries.add(new Canary("Usulan " + name, readers("ChangeRequest", "reason").and(seesRequests("ENROL_BENEFIT", "BLT_DD"))));
+        ok("desa", "mutation($input: ProposeIdentityCorrectionInput!) { proposeIdentityCorrection(input: $input) { id } }",
+                "input", Map.of("memberId", apuan.child().id(), "expectedVersion", version(apuan.child().id()),
+                        "name", "Koreksi " + name, "reason", "Akta " + name));
+        canaries.add(new Canary("Koreksi " + name, readers("ProposedValue", "after").and(seesRequests("CORRECT_IDENTITY", null))));
+        canaries.add(new Canary("Akta " + name, readers("ChangeRequest", "reason").and(seesRequests("CORRECT_IDENTITY", null))));
         return new Fixture(name, apuan, langgahan, List.copyOf(canaries), List.copyOf(whole), cursorBefore, pkh);
     }
 
@@ -276,6 +291,8 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "verifyAudit", "");
         query(probes, "auditCheckpoint", "");
         query(probes, "accessPolicy", "");
+        query(probes, "changeRequests", "(region: \"" + APUAN + "\", state: PENDING, first: 100)");
+        query(probes, "changeRequestCounts", "");
         probes.put("Subscription.changed", role -> subscribe(role, data));
         return probes;
     }
@@ -383,6 +400,11 @@ class DisclosureGateTest extends AccessTest {
 
     private static Predicate<String> readers(String type, String field) {
         return role -> POLICY.readers(type, field).contains(role);
+    }
+
+    /** The roles that see change requests of a kind (and programme): those that propose or decide them. */
+    private Predicate<String> seesRequests(String kind, String programme) {
+        return role -> policy.deciders(kind, programme).readers().contains(role);
     }
 
     private static Predicate<String> readsBenefitsOf(String programme) {

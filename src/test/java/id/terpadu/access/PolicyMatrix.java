@@ -34,6 +34,10 @@ final class PolicyMatrix {
         new TreeMap<>(policy.auditedTables()).forEach((table, audited) ->
                 lines.add("audited " + table + ": " + audited.type() + " " + new TreeMap<>(audited.columns())
                         + (audited.nested().isEmpty() ? "" : " nested " + sorted(audited.nested()))));
+        new TreeMap<>(policy.changeRequestDeciders()).forEach((kind, byProgramme) ->
+                new TreeMap<>(byProgramme).forEach((programme, deciders) -> lines.add("changeRequests " + kind
+                        + (programme.equals(AccessPolicy.ANY_PROGRAMME) ? "" : " " + programme)
+                        + ": propose " + sorted(deciders.propose()) + " approve " + sorted(deciders.approve()))));
         return String.join("\n", lines) + "\n";
     }
 

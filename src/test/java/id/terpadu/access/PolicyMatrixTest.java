@@ -312,6 +312,19 @@ class PolicyMatrixTest extends AccessTest {
         assertThat(harmless).as("a harmless input for the mutation %s", mutation.getName()).isNotNull();
         Map<String, Object> input = new LinkedHashMap<>(harmless.apply(role));
         input.putAll(extra);
+        if (mutation.getArgument("input") == null) {
+            // a mutation of plain arguments (approveChangeRequest(id:, reason:)): each harmless value is one argument
+            List<Object> variables = new java.util.ArrayList<>();
+            input.forEach((name, value) -> {
+                variables.add(name);
+                variables.add(value);
+            });
+            String declared = input.keySet().stream().map(name -> "$" + name + ": "
+                    + GraphQLTypeUtil.simplePrint(mutation.getArgument(name).getType())).collect(Collectors.joining(", "));
+            String passed = input.keySet().stream().map(name -> name + ": $" + name).collect(Collectors.joining(", "));
+            return ask(role, "mutation(" + declared + ") { " + mutation.getName() + "(" + passed + ") { " + selection + " } }",
+                    variables.toArray());
+        }
         String inputType = GraphQLTypeUtil.simplePrint(mutation.getArgument("input").getType());
         return ask(role, "mutation($input: " + inputType + ") { " + mutation.getName() + "(input: $input) { " + selection + " } }",
                 "input", input);
@@ -359,7 +372,34 @@ class PolicyMatrixTest extends AccessTest {
                     "previous", "No such round")),
             Map.entry("recordVerificationResult", role -> Map.of("round", "No such round", "kk", TestIdentities.kk(),
                     "result", "STILL_POOR", "persons", 3)),
-            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")));
+            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")),
+            Map.entry("proposeRegistration", role -> Map.of("household", Map.of("kk", TestIdentities.kk(),
+                    "villageCode", "51.06.01.2999", "address", "Jalan Tidak Ada 1", "members", List.of(newHead())),
+                    "reason", "Musdes")),
+            Map.entry("proposeMember", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "member", newHead(),
+                    "reason", "Birth")),
+            Map.entry("proposeBenefit", PolicyMatrixTest::harmlessEnrolment),
+            Map.entry("proposeBenefitStop", role -> Map.of("benefitId", Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString("Benefit:999999999999".getBytes(StandardCharsets.UTF_8)),
+                    "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")),
+            Map.entry("proposeIdentityCorrection", role -> Map.of("nik", freshNik(), "expectedVersion", 1, "name", "Ketut",
+                    "reason", "KTP")),
+            Map.entry("proposeHeadChange", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1,
+                    "newHeadMemberId", unknown("Member"), "relationships", List.of(), "reason", "Head left")),
+            Map.entry("proposeDeath", role -> Map.of("nik", freshNik(), "expectedVersion", 1,
+                    "diedOn", LocalDate.now().toString(), "reason", "Death certificate")),
+            Map.entry("proposeMove", role -> Map.of("nik", freshNik(), "expectedVersion", 1, "toKk", TestIdentities.kk(),
+                    "relationship", "CHILD", "movedOn", LocalDate.now().toString(), "reason", "Moved")),
+            Map.entry("proposeSplit", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "newKk", TestIdentities.kk(),
+                    "members", List.of(), "splitOn", LocalDate.now().toString(), "reason", "Married")),
+            Map.entry("proposeDissolution", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "reason", "Moved away")),
+            Map.entry("approveChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Checked")),
+            Map.entry("rejectChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Not poor")),
+            Map.entry("withdrawChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Mistake")));
+
+    private static String unknown(String type) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((type + ":999999999999").getBytes(StandardCharsets.UTF_8));
+    }
 
     /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
     private static Map<String, Object> harmlessEnrolment(String role) {
