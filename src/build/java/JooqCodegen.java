@@ -74,6 +74,8 @@ public class JooqCodegen {
             CodeList.of("EligibilityKind", "eligibility_rule.kind"),
             CodeList.of("VerificationRoundStatus", "verification_round.status"),
             CodeList.of("VerificationOutcome", "verification_result.result"),
+            CodeList.of("ImportStatus", "import_job.status"),
+            CodeList.of("ImportFormat", "import_job.file_format"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type
             CodeList.valuesOnly("PovertyIndicator", "social_facet.poverty_indicators"),
             // written by the audit triggers and shown as the database wrote it; no code compares it
