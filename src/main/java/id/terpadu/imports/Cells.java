@@ -3,6 +3,7 @@ package id.terpadu.imports;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
  */
 public final class Cells {
 
-    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
-    private static final DateTimeFormatter DAY_MONTH_YEAR_DASHED = DateTimeFormatter.ofPattern("d-M-uuuu");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY_MONTH_YEAR_DASHED = DateTimeFormatter.ofPattern("d-M-uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Cells() {
     }

@@ -47,7 +47,7 @@ class ImportJobRepository {
             job.setFinishedAt(OffsetDateTime.now());
         }
         job.store();
-        return job;
+        return find(job.getId()).orElseThrow();
     }
 
     Optional<ImportJobRecord> find(long id) {
@@ -122,7 +122,12 @@ class ImportJobRepository {
                 insert = insert.values(id, problem.line(), problem.field(), problem.reason(),
                         JSONB.valueOf(json.writeValueAsString(problem.cells())));
             }
-            insert.execute();
+            // a batch run again after a stop replaces what an interrupted run may have left of it
+            insert.onConflict(IMPORT_ROW_PROBLEM.JOB_ID, IMPORT_ROW_PROBLEM.LINE).doUpdate()
+                    .set(IMPORT_ROW_PROBLEM.FIELD, DSL.excluded(IMPORT_ROW_PROBLEM.FIELD))
+                    .set(IMPORT_ROW_PROBLEM.REASON, DSL.excluded(IMPORT_ROW_PROBLEM.REASON))
+                    .set(IMPORT_ROW_PROBLEM.CELLS, DSL.excluded(IMPORT_ROW_PROBLEM.CELLS))
+                    .execute();
         }
         dsl.update(IMPORT_JOB)
                 .set(IMPORT_JOB.ROWS_READ, IMPORT_JOB.ROWS_READ.plus(counts.total()))

@@ -58,6 +58,7 @@ class ImportRunner {
     void resumeInterrupted() {
         for (long id : jobs.unfinished()) {
             LOG.info("Resuming import job {} after its last committed batch", id);
+            jobs.find(id).ifPresent(job -> jobs.resume(id, job.getStatus()));
             submit(id);
         }
     }
