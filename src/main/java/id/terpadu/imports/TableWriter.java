@@ -19,13 +19,15 @@ import java.util.List;
  * (POI's streaming workbook: a window of rows in memory, the rest flushed to disk), every cell
  * neutralised against formula injection and written as text.
  */
-abstract sealed class TableWriter implements AutoCloseable {
+public abstract sealed class TableWriter implements AutoCloseable {
 
-    static TableWriter of(String format, OutputStream out) {
+    /** A writer of this format ({@code csv} or {@code xlsx}) onto the stream. */
+    public static TableWriter of(String format, OutputStream out) {
         return "xlsx".equals(format) ? new Xlsx(out) : new Csv(out);
     }
 
-    abstract void row(List<String> cells);
+    /** Writes one row; a null cell is left empty. */
+    public abstract void row(List<String> cells);
 
     @Override
     public abstract void close();
@@ -45,7 +47,7 @@ abstract sealed class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(List<String> cells) {
+        public void row(List<String> cells) {
             try {
                 printer.printRecord(cells.stream().map(SafeCells::of).toList());
             } catch (IOException e) {
@@ -75,7 +77,7 @@ abstract sealed class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(List<String> cells) {
+        public void row(List<String> cells) {
             Row row = sheet.createRow(next++);
             for (int i = 0; i < cells.size(); i++) {
                 String value = SafeCells.of(cells.get(i));
