@@ -1,5 +1,6 @@
 package id.terpadu.imports;
 
+import id.terpadu.db.codes.ImportFormat;
 import id.terpadu.db.codes.ImportStatus;
 import id.terpadu.db.tables.records.ImportJobRecord;
 
@@ -10,7 +11,8 @@ import java.time.OffsetDateTime;
  * An import job as its uploader sees it, over GraphQL and as the JSON answer of {@code POST /imports}:
  * its state, counts, and the progress of the current run (percent, rows a second, seconds left).
  */
-record ImportJobView(String id, String kind, ImportStatus status, boolean dryRun, String fileName, long fileSize,
+record ImportJobView(String id, String kind, ImportStatus status, boolean dryRun, String fileName, ImportFormat fileFormat,
+                     long fileSize,
                      int rowsTotal, int rowsRead, int rowsApplied, int rowsFailed, int rowsNew, int rowsChanged,
                      int rowsUnchanged, int rowsInvalid, double percent, Double rowsPerSecond, Integer secondsLeft,
                      String duplicateOf, String failure, OffsetDateTime createdAt, OffsetDateTime startedAt,
@@ -33,7 +35,7 @@ record ImportJobView(String id, String kind, ImportStatus status, boolean dryRun
         }
         boolean applying = !job.getDryRun();
         return new ImportJobView(String.valueOf(job.getId()), job.getKind(), job.getStatus(), job.getDryRun(), job.getFileName(),
-                job.getFileSize(), total, read, applying ? job.getRowsNew() + job.getRowsChanged() : 0, job.getRowsInvalid(),
+                job.getFileFormat(), job.getFileSize(), total, read, applying ? job.getRowsNew() + job.getRowsChanged() : 0, job.getRowsInvalid(),
                 job.getRowsNew(), job.getRowsChanged(), job.getRowsUnchanged(), job.getRowsInvalid(),
                 job.getStatus() == ImportStatus.DUPLICATE ? 100.0 : total == 0 ? 0 : Math.floor(read * 1000.0 / total) / 10.0,
                 rate, left, job.getDuplicateOf() == null ? null : String.valueOf(job.getDuplicateOf()), job.getFailure(),
