@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Writes a table row by row as CSV (UTF-8 with a byte order mark, so Excel reads it right) or XLSX
  * (POI's streaming workbook: a window of rows in memory, the rest flushed to disk), every cell
- * neutralised against formula injection and written as text.
+ * neutralised against formula injection and written as text. Closing flushes the table but leaves
+ * the stream open: a response must not complete before what was logged about it has committed.
  */
 public abstract sealed class TableWriter implements AutoCloseable {
 
@@ -55,10 +56,11 @@ public abstract sealed class TableWriter implements AutoCloseable {
             }
         }
 
+        /** Flushes the rows; the stream stays open for its owner (a response completes after the export's log commits). */
         @Override
         public void close() {
             try {
-                printer.close(true);
+                printer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
