@@ -77,6 +77,8 @@ public class JooqCodegen {
             CodeList.of("VerificationOutcome", "verification_result.result"),
             CodeList.of("ChangeRequestKind", "change_request.kind"),
             CodeList.of("ChangeRequestState", "change_request.state"),
+            CodeList.of("ImportStatus", "import_job.status"),
+            CodeList.of("ImportFormat", "import_job.file_format"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type
             CodeList.valuesOnly("PovertyIndicator", "social_facet.poverty_indicators"),
             // written by the audit triggers and shown as the database wrote it; no code compares it

@@ -27,7 +27,8 @@ final class JknStatusList {
     /** What became of one row. */
     enum Outcome { UPDATED, UNCHANGED, UNKNOWN_NIK, INVALID }
 
-    record RowResult(int index, String nik, Outcome outcome, String field, String message, Long version) {
+    /** What became of one row; {@code created} when an UPDATED row gave the person a first JKN record. */
+    record RowResult(int index, String nik, Outcome outcome, String field, String message, Long version, boolean created) {
     }
 
     /** The answer: counts per outcome and one result per row, in input order. */

@@ -67,6 +67,15 @@ class JknStatusSync {
                     + " rows; this one holds " + rows.size() + ". Send it in parts.");
         }
         String source = input.source().strip();
+        return Updates.of(source, apply(caller, source, rows, true));
+    }
+
+    /**
+     * Checks a part of a list (at most {@link JknStatusList#MAX_ROWS} rows) and, when {@code write},
+     * stores its changed statuses; without {@code write} it only answers what would change. Rows are
+     * answered in input order, with the field at fault as {@code input.rows[i].field}.
+     */
+    List<RowResult> apply(Caller caller, String source, List<Row> rows, boolean write) {
 
         Map<Integer, Problem> problems = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -101,7 +110,7 @@ class JknStatusSync {
                 changes.put(member.getId(), rows.get(i));
             }
         }
-        Map<Long, Long> written = write(changes, source);
+        Map<Long, Long> written = write ? write(changes, source) : Map.of();
 
         List<RowResult> results = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -109,17 +118,18 @@ class JknStatusSync {
             Problem problem = problems.get(i);
             MemberRecord member = byNik.get(row.nik());
             if (problem != null) {
-                results.add(new RowResult(i, row.nik(), Outcome.INVALID, problem.field(), problem.message(), null));
+                results.add(new RowResult(i, row.nik(), Outcome.INVALID, problem.field(), problem.message(), null, false));
             } else if (member == null) {
                 results.add(new RowResult(i, row.nik(), Outcome.UNKNOWN_NIK, "input.rows[" + i + "].nik",
-                        "No person with this NIK is registered.", null));
-            } else if (written.containsKey(member.getId())) {
-                results.add(new RowResult(i, row.nik(), Outcome.UPDATED, null, null, written.get(member.getId())));
+                        "No person with this NIK is registered.", null, false));
+            } else if (changes.containsKey(member.getId())) {
+                results.add(new RowResult(i, row.nik(), Outcome.UPDATED, null, null, written.get(member.getId()),
+                        !stored.containsKey(member.getId())));
             } else {
-                results.add(new RowResult(i, row.nik(), Outcome.UNCHANGED, null, null, stored.get(member.getId()).getVersion()));
+                results.add(new RowResult(i, row.nik(), Outcome.UNCHANGED, null, null, stored.get(member.getId()).getVersion(), false));
             }
         }
-        return Updates.of(source, results);
+        return results;
     }
 
     /** The rules of a single update, for one row; null when it keeps them. */

@@ -12,6 +12,7 @@ import graphql.schema.GraphQLTypeUtil;
 import id.terpadu.EligibleHouseholds;
 import id.terpadu.TestIdentities;
 import id.terpadu.Tokens;
+import id.terpadu.imports.Uploads;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -67,7 +68,7 @@ class DisclosureGateTest extends AccessTest {
 
     /** The households, their canaries and whole numbers, and the feed's position before they were made. */
     record Fixture(String name, Household apuan, Household langgahan, List<Canary> canaries, List<String> wholeNumbers,
-                   String cursorBefore, String pkhBenefitId) {
+                   String cursorBefore, String pkhBenefitId, String importJobId) {
     }
 
     private Fixture fixture() {
@@ -167,7 +168,16 @@ class DisclosureGateTest extends AccessTest {
                         "name", "Koreksi " + name, "reason", "Akta " + name));
         canaries.add(new Canary("Koreksi " + name, readers("ProposedValue", "after").and(seesRequests("CORRECT_IDENTITY", null))));
         canaries.add(new Canary("Akta " + name, readers("ChangeRequest", "reason").and(seesRequests("CORRECT_IDENTITY", null))));
-        return new Fixture(name, apuan, langgahan, List.copyOf(canaries), List.copyOf(whole), cursorBefore, pkh);
+
+        // UPT-PK's import of a list whose rows are refused: the job and its rows are UPT-PK's alone
+        String badCardNumber = "0000" + digits(5);
+        Uploads uploads = new Uploads(port);
+        String job = uploads.upload("uptpk", "JKN", "list-" + name + ".csv", ("nik,segment,active,jknNumber\n"
+                + apuan.head().nik() + ",PBPU,ya," + badCardNumber + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), true)
+                .text("/id");
+        uploads.finished("uptpk", job);
+        canaries.add(new Canary("list-" + name + ".csv", role -> role.equals("uptpk")));
+        return new Fixture(name, apuan, langgahan, List.copyOf(canaries), List.copyOf(whole), cursorBefore, pkh, job);
     }
 
     /** The current version of a household or member. */
@@ -294,6 +304,11 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "changeRequests", "(region: \"" + APUAN + "\", state: PENDING, first: 100)");
         query(probes, "changeRequestCounts", "");
         probes.put("Subscription.changed", role -> subscribe(role, data));
+        // an import job of UPT-PK's whose refused rows hold the households' whole NIKs: every other role sees no such job
+        String job = data == null ? "0" : data.importJobId();
+        query(probes, "importJob", "(id: \"" + job + "\")");
+        query(probes, "importJobs", "(first: 100)");
+        probes.put("Subscription.importJobProgress", role -> subscribe(role, "importJobProgress", "(id: \"" + job + "\")"));
         return probes;
     }
 
@@ -320,7 +335,11 @@ class DisclosureGateTest extends AccessTest {
     }
 
     private String subscribe(String role, Fixture data) {
-        GraphQLFieldDefinition changed = graphQlSource.schema().getSubscriptionType().getFieldDefinition("changed");
+        return subscribe(role, "changed", "(after: \"" + data.cursorBefore() + "\")");
+    }
+
+    private String subscribe(String role, String field, String arguments) {
+        GraphQLFieldDefinition changed = graphQlSource.schema().getSubscriptionType().getFieldDefinition(field);
         String token = Tokens.of(role);
         WebSocketGraphQlTester socket = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql-ws"),
                         new ReactorNettyWebSocketClient())
@@ -332,9 +351,8 @@ class DisclosureGateTest extends AccessTest {
                 })
                 .build();
         try {
-            List<Object> events = socket.document("subscription { changed(after: \"" + data.cursorBefore() + "\")"
-                            + selectionOf(changed, role) + " }")
-                    .executeSubscription().toFlux("changed", Object.class)
+            List<Object> events = socket.document("subscription { " + field + arguments + selectionOf(changed, role) + " }")
+                    .executeSubscription().toFlux(field, Object.class)
                     .take(Duration.ofSeconds(3))
                     .collectList().block(Duration.ofSeconds(30));
             return String.valueOf(events) + " (" + (events == null ? 0 : events.size()) + " events)";

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# The import benchmark (issue 15), in one command: applies the insurer's list of ROWS JKN statuses
+# through the hub (POST /imports, the job applied batch by batch, audited) and, in the same run on
+# the same database, loads the same file with PostgreSQL's COPY into a staging table and applies
+# it with one set-based statement (the floor). Both start from the same state: the people of the
+# list without a JKN record. Writes the figures to docs/benchmarks.md (section "Imports") and
+# samples the hub's resident memory while it imports. Runs as root on a Debian machine with a
+# JDK 21+; see docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+
+ROWS=100000
+HOUSEHOLDS=32000
+BUILD=1
+WRITE_DOC=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) ROWS=$2; shift 2 ;;
+    --households) HOUSEHOLDS=$2; shift 2 ;;
+    --skip-build) BUILD=0; shift ;;
+    --no-doc) WRITE_DOC=0; shift ;;
+    -h|--help)
+      echo "Usage: bench/imports.sh [--rows N (100000)] [--households N (32000: enough people for the rows)] [--skip-build] [--no-doc]"
+      echo "Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081), BENCH_KEYCLOAK_PORT (8180), BENCH_JAVA_OPTS,"
+      echo "PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres)."
+      exit 0 ;;
+    *) echo "Unknown option $1; see --help" >&2; exit 2 ;;
+  esac
+done
+
+HUB_PORT=${BENCH_HUB_PORT:-8080}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-8081}
+KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
+# the same 512 MiB budget as bench/run.sh
+JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms208m -Xmx208m -Xmn144m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k"}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
+DB=terpadu_bench_imports_$HOUSEHOLDS
+WORK=$BENCH/results/imports-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$WORK"
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+
+is_jdk21() { [ -x "$1/bin/java" ] && "$1/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; }
+if [ -z "${JAVA_HOME:-}" ] || ! is_jdk21 "$JAVA_HOME"; then
+  for candidate in /usr/lib/jvm/*; do is_jdk21 "$candidate" && JAVA_HOME=$candidate; done
+fi
+export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+for tool in jq curl psql; do command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }; done
+
+if [ "$BUILD" = 1 ]; then
+  log "building the hub"
+  ./mvnw -q -DskipTests package
+fi
+JAR=$ROOT/target/terpadu.jar
+
+HUB_PID=
+stop_hub() {
+  if [ -n "$HUB_PID" ] && kill -0 "$HUB_PID" 2>/dev/null; then
+    kill "$HUB_PID"
+    for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$HUB_PID" 2>/dev/null || true
+  fi
+  HUB_PID=
+}
+trap stop_hub EXIT
+
+# --- a database with enough people -------------------------------------------------------------
+
+if [ "$(psql -d "$DB" -Atc 'SELECT count(*) FROM household' 2>/dev/null || echo 0)" != "$HOUSEHOLDS" ]; then
+  log "filling $DB with $HOUSEHOLDS demo households"
+  psql -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+    "$JAVA" -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
+    --management.server.port="$MANAGEMENT_PORT" --terpadu.demo.households="$HOUSEHOLDS" \
+    --spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/none > "$WORK/fill.log" 2>&1 &
+  HUB_PID=$!
+  until grep -q 'Loaded demo data' "$WORK/fill.log"; do
+    kill -0 "$HUB_PID" 2>/dev/null || { echo "The fill stopped; see $WORK/fill.log" >&2; exit 1; }
+    sleep 5
+  done
+  stop_hub
+  psql -d "$DB" -qc "VACUUM (ANALYZE)"
+fi
+people=$(psql -d "$DB" -Atc "SELECT count(*) FROM member")
+[ "$people" -ge "$ROWS" ] || { echo "$DB holds $people people, fewer than $ROWS rows: use more --households" >&2; exit 1; }
+
+# --- the list: the first ROWS people, each with a segment, a card number and a date -------------
+
+LIST=$WORK/jkn.csv
+psql -d "$DB" -Atc "COPY (SELECT nik, CASE WHEN id % 3 = 0 THEN 'PBPU' ELSE 'PBI_APBN' END, 'ya', '2024-01-01',
+                            lpad((1000000000000 + id)::text, 13, '0')
+                       FROM member ORDER BY id LIMIT $ROWS) TO STDOUT WITH (FORMAT csv, HEADER false)" > "$WORK/rows.csv"
+{ echo "nik,segment,active,since,jknNumber"; cat "$WORK/rows.csv"; } > "$LIST"
+log "the list: $ROWS rows, $(du -h "$LIST" | cut -f1)"
+
+# the same starting point for both: the listed people without a JKN record
+reset() {
+  psql -d "$DB" -qc "DELETE FROM health_facet WHERE member_id IN (SELECT id FROM member ORDER BY id LIMIT $ROWS)" \
+    -c "VACUUM (ANALYZE) health_facet"
+}
+
+# --- the floor: COPY into a staging table and one set-based statement --------------------------
+
+reset
+log "floor: COPY + one INSERT ... ON CONFLICT"
+floor_started=$(date +%s.%N)
+psql -d "$DB" -q -v ON_ERROR_STOP=1 <<SQL > "$WORK/floor.log" 2>&1
+BEGIN;
+SELECT audit_context('bench', 'bench', 'bench', 'dinkes', 'floor', 'floor');
+CREATE TEMP TABLE staging (nik char(16), segment text, active text, since date, jkn_number text) ON COMMIT DROP;
+\copy staging FROM '$WORK/rows.csv' WITH (FORMAT csv)
+INSERT INTO health_facet (member_id, jkn_number, segment, active, since, source)
+SELECT m.id, s.jkn_number, s.segment, s.active = 'ya', s.since, 'floor'
+  FROM staging s JOIN member m ON m.nik = s.nik
+ON CONFLICT (member_id) DO UPDATE SET jkn_number = excluded.jkn_number, segment = excluded.segment,
+  active = excluded.active, since = excluded.since, source = excluded.source, version = health_facet.version + 1;
+COMMIT;
+SQL
+floor_seconds=$(echo "$(date +%s.%N) - $floor_started" | bc)
+floor_rows=$(psql -d "$DB" -Atc "SELECT count(*) FROM health_facet WHERE source = 'floor'")
+log "floor: $floor_rows rows in $floor_seconds s"
+
+# --- the hub: POST /imports, the job applied in batches ----------------------------------------
+
+reset
+log "starting the hub ($JAVA_OPTS)"
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+  "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
+  --management.server.port="$MANAGEMENT_PORT" --terpadu.local-keycloak.port="$KEYCLOAK_PORT" \
+  --terpadu.demo.households="$HOUSEHOLDS" --terpadu.imports.directory="$WORK/uploads" > "$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+until curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; do
+  kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub.log" >&2; exit 1; }
+  sleep 1
+done
+TOKEN=$(curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu/protocol/openid-connect/token" \
+  -d grant_type=password -d client_id=terpadu-cli -d username=dinkes -d password=dinkes | jq -r .access_token)
+
+rss_peak=0
+log "hub: POST /imports (dryRun=false)"
+hub_started=$(date +%s.%N)
+job=$(curl -sf -H "Authorization: Bearer $TOKEN" -F kind=JKN -F dryRun=false -F "file=@$LIST" "http://localhost:$HUB_PORT/imports" | jq -r .id)
+while :; do
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$HUB_PID/status)
+  [ "$rss" -gt "$rss_peak" ] && rss_peak=$rss
+  status=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$HUB_PORT/imports/$job" | jq -r .status)
+  case "$status" in VALIDATING|APPLYING) sleep 0.2 ;; *) break ;; esac
+done
+hub_seconds=$(echo "$(date +%s.%N) - $hub_started" | bc)
+curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$HUB_PORT/imports/$job" > "$WORK/job.json"
+hub_rows=$(jq .rowsApplied "$WORK/job.json")
+audited=$(psql -d "$DB" -Atc "SELECT count(*) FROM audit_entry WHERE request_id = 'import-job-$job'")
+stop_hub
+ratio=$(echo "scale=2; $hub_seconds / $floor_seconds" | bc)
+log "hub: job $job $status, $hub_rows rows applied ($audited audited) in $hub_seconds s; ratio $ratio; peak RSS $((rss_peak / 1024)) MiB"
+
+cat > "$WORK/summary.md" <<MD
+## Imports
+
+One run of \`bench/imports.sh --rows $ROWS\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $DB: $people people).
+The insurer's list of $ROWS JKN statuses (CSV, $(du -h "$LIST" | cut -f1)), every row a first JKN record:
+
+| path | rows written | seconds | rows/s |
+|---|---|---|---|
+| floor: \`COPY\` into a staging table + one \`INSERT ... ON CONFLICT\` (audited by the same triggers) | $floor_rows | $(printf %.1f "$floor_seconds") | $(echo "$floor_rows / $floor_seconds" | bc) |
+| hub: \`POST /imports\` (dryRun=false) until the job is APPLIED, batches of 1,000, audited under the job | $hub_rows | $(printf %.1f "$hub_seconds") | $(echo "$hub_rows / $hub_seconds" | bc) |
+
+**Ratio hub / floor: $ratio** (target ≤ 2). The hub's peak resident memory during the import: $((rss_peak / 1024)) MiB.
+MD
+cat "$WORK/summary.md"
+if [ "$WRITE_DOC" = 1 ]; then
+  python3 - "$ROOT/docs/benchmarks.md" "$WORK/summary.md" <<'PY'
+import sys, re
+doc, summary = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+if "\n## Imports\n" in doc:
+    doc = re.sub(r"\n## Imports\n.*?(?=\n## |\Z)", "\n" + summary.rstrip("\n") + "\n", doc, flags=re.S)
+else:
+    doc = doc.rstrip("\n") + "\n\n" + summary
+open(sys.argv[1], "w").write(doc)
+PY
+fi

@@ -1,0 +1,37 @@
+package id.terpadu.imports;
+
+import id.terpadu.access.Caller;
+
+import java.util.List;
+
+/**
+ * A kind of file the hub imports (the insurer's JKN list, DTSEN deciles ...), registered by the
+ * feature that owns the data it writes: its column layout, the write of the access policy its rows
+ * amount to, and how a batch of rows is checked and applied with that feature's own rules.
+ */
+public interface ImportKind {
+
+    /** The name clients upload it under ({@code JKN}). */
+    String name();
+
+    /** What the file is, for the layout's documentation. */
+    String description();
+
+    /**
+     * The mutation of the access policy whose writers may import this kind; the rows are scoped to
+     * the caller's region as that mutation's are.
+     */
+    String mutation();
+
+    /** The columns, in the template's order. */
+    List<ImportColumn> columns();
+
+    /** The column whose value may appear only once in a file (a NIK); null when any row may repeat. */
+    String keyColumn();
+
+    /**
+     * Checks a batch of rows (at most {@link ImportRow#BATCH_SIZE}) and, when {@code write}, applies
+     * the valid ones; runs inside the batch's transaction. Answers one outcome per row, in order.
+     */
+    List<RowOutcome> apply(Caller caller, String source, List<ImportRow> rows, boolean write);
+}
