@@ -30,7 +30,8 @@ class LocalKeycloakConfiguration {
 
     @Bean(destroyMethod = "close")
     LocalKeycloak localKeycloak(LocalKeycloakProperties properties) {
-        return LocalKeycloak.start(Path.of(properties.home()), Path.of(properties.realmFile()), properties.port());
+        return LocalKeycloak.start(Path.of(properties.home()), Path.of(properties.realmFile()), Path.of(properties.dataDirectory()),
+                properties.port());
     }
 
     /** Tells a person at the console whom they can sign in as, once the hub is ready. */
@@ -61,11 +62,12 @@ class LocalKeycloakConfiguration {
     /**
      * @param enabled   whether to start one when no issuer is configured
      * @param home      the unpacked server distribution
-     * @param realmFile the realm export to import
-     * @param port      the HTTP port; 0 for any free port
+     * @param realmFile     the realm export to import, or to upgrade the existing realm from
+     * @param dataDirectory Keycloak's database (its file store), kept across restarts
+     * @param port          the HTTP port; 0 for any free port
      */
     @ConfigurationProperties("terpadu.local-keycloak")
-    record LocalKeycloakProperties(boolean enabled, String home, String realmFile, int port) {
+    record LocalKeycloakProperties(boolean enabled, String home, String realmFile, String dataDirectory, int port) {
     }
 
     static class NoIssuerConfigured implements Condition {
