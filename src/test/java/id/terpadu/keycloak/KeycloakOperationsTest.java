@@ -237,9 +237,9 @@ class KeycloakOperationsTest {
                 assertThat(Integer.parseInt(lifespan)).as(client.get("clientId").asString()).isLessThanOrEqualTo(300);
             }
         }
-        // the sign-in attempts of the leaver are kept as login events
+        // the leaver's sign-ins, and the refused one after leaving, are kept as login events
         assertThat(admin.get("/terpadu/events?user=" + user + "&max=50").json())
-                .extracting(event -> event.path("type").asString()).contains("LOGIN", "REFRESH_TOKEN_ERROR");
+                .extracting(event -> event.path("type").asString()).contains("LOGIN", "LOGIN_ERROR");
     }
 
     @Test
