@@ -173,9 +173,16 @@ public final class RealmSync {
                 env("KEYCLOAK_ADMIN_USER", null), env("KEYCLOAK_ADMIN_PASSWORD", null));
         RealmSync sync = new RealmSync(admin);
         Path realmFile = Path.of(args[1]);
-        Outcome outcome = sync.sync(realmFile, !options.contains("--without-demo-users"));
-        if (options.contains("--require-otp")) {
-            sync.requireOneTimePasswords(read(realmFile).get("realm").asString(), true);
+        Outcome outcome;
+        try {
+            outcome = sync.sync(realmFile, !options.contains("--without-demo-users"));
+            if (options.contains("--require-otp")) {
+                sync.requireOneTimePasswords(read(realmFile).get("realm").asString(), true);
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
         }
         System.out.println("Realm " + outcome.name().toLowerCase() + " at " + admin.baseUrl());
     }

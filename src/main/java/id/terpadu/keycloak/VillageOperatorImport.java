@@ -203,8 +203,15 @@ public final class VillageOperatorImport {
             System.err.println("Set KEYCLOAK_ADMIN_USER and KEYCLOAK_ADMIN_PASSWORD (an administrator of realm " + adminRealm + ")");
             System.exit(2);
         }
-        List<RowResult> results = new VillageOperatorImport(new KeycloakAdmin(args[0], adminRealm, user, password), LocalKeycloak.REALM)
-                .run(Path.of(args[1]));
+        List<RowResult> results;
+        try {
+            results = new VillageOperatorImport(new KeycloakAdmin(args[0], adminRealm, user, password), LocalKeycloak.REALM)
+                    .run(Path.of(args[1]));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println("line,username,outcome,detail");
         results.forEach(System.out::println);
         System.exit(results.stream().anyMatch(r -> r.outcome() == Outcome.INVALID) ? 1 : 0);
