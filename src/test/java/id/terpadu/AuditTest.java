@@ -297,6 +297,12 @@ class AuditTest extends ApiTest {
         String subject = log.path("accessLog[1].reader.subject").entity(String.class).get();
         as("admin").documentName("accessLog").variable("subject", subject).execute()
                 .path("accessLog[*].reader.username").entityList(String.class).contains("uptpk").doesNotContain("dinkes");
+        // by username, as an administrator knows the reader
+        as("admin").documentName("accessLog").variable("username", "dinkes").variable("member", head.nik()).execute()
+                .path("accessLog[*].reader.username").entityList(String.class).containsExactly("dinkes")
+                .path("accessLog[0].field").entity(String.class).isEqualTo("lookup by NIK");
+        as("admin").documentName("accessLog").variable("username", "dinkes").variable("subject", subject).execute()
+                .path("accessLog").entityList(Object.class).hasSize(0);
         // a NIK no one holds answers an empty log, as one that no one read: the log tells nothing of who is registered
         as("admin").documentName("accessLog").variable("member", Person.man("Tidak Ada", "HEAD").nik()).execute()
                 .path("accessLog").entityList(Object.class).hasSize(0);

@@ -34,13 +34,14 @@ class AuditController {
      * that no one read does: the log does not tell whether a NIK is registered.
      */
     @QueryMapping
-    List<IdentityRead> accessLog(@Argument String subject, @Argument String member, @Argument Integer first) {
+    List<IdentityRead> accessLog(@Argument String subject, @Argument String username, @Argument String member,
+                                 @Argument Integer first) {
         int size = paging.size(first, DEFAULT_PAGE, "first");
         Long memberId = member == null ? null : repository.memberIdByNik(member);
         if (member != null && memberId == null) {
             return List.of();
         }
-        List<IdentityReadRecord> reads = repository.identityReads(subject, memberId, size);
+        List<IdentityReadRecord> reads = repository.identityReads(subject, username, memberId, size);
         return reads.stream().map(read -> new IdentityRead(read.getReadAt(),
                 new AuditEntryView.Actor(read.getSubject(), read.getUsername(), read.getClient(), read.getRoles()),
                 read.getOperation(), read.getRequestId(), read.getField(),

@@ -114,9 +114,10 @@ class AuditRepository {
     }
 
     /** Reads of identity numbers by a subject and/or about a member, newest first. */
-    List<IdentityReadRecord> identityReads(String subject, Long memberId, int limit) {
+    List<IdentityReadRecord> identityReads(String subject, String username, Long memberId, int limit) {
         return dsl.selectFrom(IDENTITY_READ)
                 .where(subject == null ? DSL.noCondition() : IDENTITY_READ.SUBJECT.eq(subject))
+                .and(username == null ? DSL.noCondition() : IDENTITY_READ.USERNAME.eq(username))
                 .and(memberId == null ? DSL.noCondition() : IDENTITY_READ.MEMBER_ID.eq(memberId))
                 .orderBy(IDENTITY_READ.ID.desc())
                 .limit(limit)

@@ -27,6 +27,8 @@ class VillageOperatorWithoutRegionTest extends AccessTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Meets the realm's password policy (12 characters or more, not the username). */
+    private static final String PASSWORD = "Operator-Tanpa-Wilayah-1";
 
     @Test
     void villageOperatorWithoutRegionSeesAndChangesNothing() throws Exception {
@@ -37,7 +39,7 @@ class VillageOperatorWithoutRegionTest extends AccessTest {
         String userLocation = createVillageOperatorWithoutRegion(admin, username);
         try {
             String token = token(TestKeycloak.issuer(), Map.of("grant_type", "password", "client_id", "terpadu-cli",
-                    "username", username, "password", username));
+                    "username", username, "password", PASSWORD));
 
             Answer list = askWithToken(token, "{ households(first: 5) { totalCount edges { node { kk } } } }");
             assertThat(list.errors()).as(list.body()).isEmpty();
@@ -63,7 +65,7 @@ class VillageOperatorWithoutRegionTest extends AccessTest {
         String users = TestKeycloak.baseUrl() + "/admin/realms/terpadu/users";
         Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
                 "firstName", "Operator", "lastName", "Tanpa Wilayah", "email", username + "@terpadu.example",
-                "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(users)), admin,
                 HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -1,5 +1,7 @@
 package id.terpadu.local;
 
+import id.terpadu.keycloak.KeycloakAdmin;
+import id.terpadu.keycloak.RealmSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +20,13 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Keycloak server distribution started as a child process in development mode, importing the
- * realm export in {@code keycloak/}: the identity provider of the local start and of the tests on
- * machines without Docker. Its database lives in memory, so the realm is always the one in the
- * repository, imported afresh on every start. Not part of the hub: a deployment configures the
- * issuer of its own Keycloak.
+ * A Keycloak server distribution started as a child process in development mode: the identity
+ * provider of the local start and of the tests on machines without Docker. Its database is
+ * Keycloak's file store in a directory of its own ({@code data/keycloak} beside the embedded
+ * PostgreSQL for the local start), so users, passwords and role changes outlive a restart. Keycloak
+ * imports the realm export in {@code keycloak/} at start when the realm does not exist yet; then
+ * {@link RealmSync} adds what the file has and an existing realm lacks, and sets its settings. Not
+ * part of the hub's jar: a deployment configures the issuer of its own Keycloak.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
@@ -31,13 +35,27 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKeycloak.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+    /** The server's own administrator in the master realm (local and test servers only). */
+    public static final String BOOTSTRAP_ADMIN = "kcadmin";
+
     private final Process process;
     private final int port;
+    private final Path temporaryStore;
     private Duration startTime = Duration.ZERO;
 
-    private LocalKeycloak(Process process, int port) {
+    private LocalKeycloak(Process process, int port, Path temporaryStore) {
         this.process = process;
         this.port = port;
+        this.temporaryStore = temporaryStore;
+    }
+
+    /** Starts Keycloak on a store of its own that is deleted when it stops (tests). */
+    public static LocalKeycloak start(Path home, Path realmFile, int port) {
+        try {
+            return start(home, realmFile, Files.createTempDirectory("keycloak-store"), port, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -65,13 +83,19 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak and waits until the realm answers.
+     * Starts Keycloak on the store in this directory, brings the realm file in and waits until the
+     * realm answers.
      *
      * @param home      the unpacked distribution (holding {@code bin/kc.sh})
-     * @param realmFile the realm export to import
+     * @param realmFile the realm export to import or upgrade from
+     * @param store     the directory of Keycloak's database, created when missing
      * @param port      the HTTP port, or 0 for any free one
      */
-    public static LocalKeycloak start(Path home, Path realmFile, int port) {
+    public static LocalKeycloak start(Path home, Path realmFile, Path store, int port) {
+        return start(home, realmFile, store, port, false);
+    }
+
+    private static LocalKeycloak start(Path home, Path realmFile, Path store, int port, boolean temporary) {
         Path script = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException("No Keycloak distribution at " + home.toAbsolutePath()
@@ -80,22 +104,37 @@ public final class LocalKeycloak implements AutoCloseable {
         }
         int httpPort = port > 0 ? port : freePort();
         try {
-            prepare(home, realmFile);
-            ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--import-realm", "--db=dev-mem",
+            Path database = Files.createDirectories(store).toAbsolutePath().resolve("keycloakdb");
+            Path imports = Files.createDirectories(store.toAbsolutePath().resolve("import"));
+            Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--db=dev-file",
+                    "--db-url=jdbc:h2:file:" + database + ";NON_KEYWORDS=VALUE",
                     "--http-port=" + httpPort, "--http-management-port=" + freePort(),
                     "--hostname-strict=false", "--cache=local")
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("keycloak.log").toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin");
+            // the realm file of this server's own import folder, imported at start when the realm does not
+            // exist yet (never over an existing one); what --import-realm does with the distribution's folder
+            builder.environment().put("JAVA_OPTS_APPEND", "-Dkeycloak.migration.dir=" + imports
+                    + " -Dkeycloak.migration.strategy=IGNORE_EXISTING");
+            // created once, on the store's first start
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN);
             Instant started = Instant.now();
             log.info("Starting Keycloak {} on port {}", home.getFileName(), httpPort);
             Process process = builder.start();
-            LocalKeycloak keycloak = new LocalKeycloak(process, httpPort);
+            LocalKeycloak keycloak = new LocalKeycloak(process, httpPort, temporary ? store : null);
             Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
-            keycloak.awaitRealm(started, home.resolve("keycloak.log"));
+            keycloak.awaitRealm("master", started, home.resolve("keycloak.log"));
+            try {
+                new RealmSync(keycloak.bootstrapAdmin()).sync(realmFile, true);
+            } catch (RuntimeException e) {
+                keycloak.close();
+                throw e;
+            }
+            keycloak.awaitRealm(REALM, Instant.now(), home.resolve("keycloak.log"));
             keycloak.startTime = Duration.between(started, Instant.now());
             log.info("Keycloak answers at {} after {} s", keycloak.issuer(), keycloak.startTime.toSeconds());
             return keycloak;
@@ -118,6 +157,11 @@ public final class LocalKeycloak implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The admin API as the server's bootstrap administrator. */
+    public KeycloakAdmin bootstrapAdmin() {
+        return new KeycloakAdmin(baseUrl(), "master", BOOTSTRAP_ADMIN, BOOTSTRAP_ADMIN);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -132,17 +176,22 @@ public final class LocalKeycloak implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+        if (temporaryStore != null) {
+            deleteQuietly(temporaryStore);
+        }
     }
 
-    /** The realm export in the import folder (the database lives in memory, so every start imports it). */
-    private static void prepare(Path home, Path realmFile) throws IOException {
-        Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Could not delete {}", directory, e);
+        }
     }
 
-    private void awaitRealm(Instant started, Path logFile) {
+    private void awaitRealm(String realm, Instant started, Path logFile) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/" + realm + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (Duration.between(started, Instant.now()).compareTo(START_TIMEOUT) < 0) {
             if (!process.isAlive()) {

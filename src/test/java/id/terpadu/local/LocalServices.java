@@ -31,7 +31,8 @@ public final class LocalServices implements AutoCloseable {
     /**
      * Starts what the arguments, the environment and the system properties do not configure.
      * {@code terpadu.local.data-directory} (default {@code data}) holds the embedded server's
-     * data; {@code terpadu.local.keycloak-port} (default 8180) is Keycloak's port.
+     * data ({@code postgres}) and Keycloak's ({@code keycloak}); {@code terpadu.local.keycloak-port}
+     * (default 8180) is Keycloak's port.
      */
     public static LocalServices startMissing(String[] args) {
         StandardEnvironment environment = new StandardEnvironment();
@@ -43,8 +44,8 @@ public final class LocalServices implements AutoCloseable {
     public static LocalServices startMissing(String[] args, PropertyResolver settings) {
         LocalServices services = new LocalServices(args);
         try {
+            Path data = Path.of(settings.getProperty("terpadu.local.data-directory", "data"));
             if (!StringUtils.hasText(settings.getProperty(DATASOURCE_URL))) {
-                Path data = Path.of(settings.getProperty("terpadu.local.data-directory", "data"));
                 LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"));
                 services.started.add(postgres);
                 services.arguments.add("--" + DATASOURCE_URL + "=" + postgres.jdbcUrl());
@@ -53,7 +54,9 @@ public final class LocalServices implements AutoCloseable {
             }
             if (!StringUtils.hasText(settings.getProperty(ISSUER))) {
                 int port = settings.getProperty("terpadu.local.keycloak-port", Integer.class, 8180);
-                services.keycloak = LocalKeycloak.start(LocalKeycloak.distribution(), Path.of("keycloak/terpadu-realm.json"), port);
+                // its users, passwords and role changes kept in data/keycloak, beside the database
+                services.keycloak = LocalKeycloak.start(LocalKeycloak.distribution(), Path.of("keycloak/terpadu-realm.json"),
+                        data.resolve("keycloak"), port);
                 services.started.add(services.keycloak);
                 services.arguments.add("--" + ISSUER + "=" + services.keycloak.issuer());
             }
