@@ -33,17 +33,19 @@ class AuditRepository {
     private final DSLContext dsl;
     private final RowScope rowScope;
     private final AuditedFields fields;
+    private final List<AuditedRows> scopedRows;
 
-    AuditRepository(DSLContext dsl, RowScope rowScope, AuditedFields fields) {
+    AuditRepository(DSLContext dsl, RowScope rowScope, AuditedFields fields, List<AuditedRows> scopedRows) {
         this.dsl = dsl;
         this.rowScope = rowScope;
         this.fields = fields;
+        this.scopedRows = List.copyOf(scopedRows);
     }
 
     /**
      * The entries the caller may see: of tables in {@code tables} (all when null) with a
      * changed column it reads, about households and people in its region and benefits of its
-     * programmes.
+     * programmes, and of the rows the features that scope their rows ({@link AuditedRows}) show it.
      */
     Condition visible(Caller caller, Set<String> tables) {
         Condition ofReadableColumns = DSL.falseCondition();
@@ -63,7 +65,20 @@ class AuditRepository {
                 .and(members == DSL.noCondition() ? DSL.noCondition() : AUDIT_ENTRY.MEMBER_ID.isNull()
                         .or(AUDIT_ENTRY.MEMBER_ID.in(select(MEMBER.ID).from(MEMBER).where(members))))
                 .and(benefits == DSL.noCondition() ? DSL.noCondition() : AUDIT_ENTRY.ENTITY_TABLE.ne(BENEFIT.getName())
-                        .or(AUDIT_ENTRY.ENTITY_ID.in(select(BENEFIT.ID.cast(String.class)).from(BENEFIT).where(benefits))));
+                        .or(AUDIT_ENTRY.ENTITY_ID.in(select(BENEFIT.ID.cast(String.class)).from(BENEFIT).where(benefits))))
+                .and(ofScopedRows(caller));
+    }
+
+    private Condition ofScopedRows(Caller caller) {
+        Condition visible = DSL.noCondition();
+        for (AuditedRows rows : scopedRows) {
+            Condition scope = rows.visible(caller);
+            if (scope != DSL.noCondition()) {
+                visible = visible.and(AUDIT_ENTRY.ENTITY_TABLE.ne(rows.table().getName())
+                        .or(AUDIT_ENTRY.ENTITY_ID.in(select(rows.key().cast(String.class)).from(rows.table()).where(scope))));
+            }
+        }
+        return visible;
     }
 
     /** Entries after a position, in commit order. */
