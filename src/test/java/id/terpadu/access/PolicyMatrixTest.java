@@ -359,7 +359,24 @@ class PolicyMatrixTest extends AccessTest {
                     "previous", "No such round")),
             Map.entry("recordVerificationResult", role -> Map.of("round", "No such round", "kk", TestIdentities.kk(),
                     "result", "STILL_POOR", "persons", 3)),
-            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")));
+            Map.entry("closeVerificationRound", role -> Map.of("round", "No such round")),
+            // the service desk and the family's card: a request, a kind, a household or a card that does not exist
+            Map.entry("openServiceRequest", role -> Map.of("kind", "NO_SUCH_KIND", "reporterNik", freshNik(),
+                    "reporterName", "Tidak Ada", "reporterBirthDate", "1980-05-17", "description", "Matrix test")),
+            Map.entry("referServiceRequest", role -> Map.of("id", noSuch("ServiceRequest"), "expectedVersion", 1, "agency", "DINKES")),
+            Map.entry("acceptServiceRequest", role -> Map.of("id", noSuch("ServiceRequest"), "expectedVersion", 1)),
+            Map.entry("returnServiceRequest", role -> Map.of("id", noSuch("ServiceRequest"), "expectedVersion", 1, "note", "Not ours")),
+            Map.entry("resolveServiceRequest", role -> Map.of("id", noSuch("ServiceRequest"), "expectedVersion", 1,
+                    "outcome", "ANSWERED", "note", "Answered")),
+            Map.entry("escalateOverdueServiceRequests", role -> Map.of("kind", "NO_SUCH_KIND")),
+            Map.entry("setServiceLevel", role -> Map.of("kind", "NO_SUCH_KIND", "serviceHours", 24)),
+            Map.entry("issueCard", role -> Map.of("householdId", noSuch("Household"))),
+            Map.entry("revokeCard", role -> Map.of("id", noSuch("FamilyCard"), "expectedVersion", 1, "reason", "Lost")));
+
+    /** The global ID of a row that does not exist. */
+    private static String noSuch(String type) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((type + ":999999999999").getBytes(StandardCharsets.UTF_8));
+    }
 
     /** An enrolment in a programme the role enrols in (so only the unknown KK or NIK stops it). */
     private static Map<String, Object> harmlessEnrolment(String role) {
