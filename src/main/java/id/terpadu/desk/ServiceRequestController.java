@@ -159,9 +159,9 @@ class ServiceRequestController {
         return GlobalId.encode("ServiceRequest", request.getId());
     }
 
-    @SchemaMapping(typeName = "ServiceRequest")
-    ServiceRequestKindRecord kind(ServiceRequestRecord request) {
-        return requests.findKind(request.getKindCode()).orElseThrow();
+    @BatchMapping(typeName = "ServiceRequest")
+    Map<ServiceRequestRecord, ServiceRequestKindRecord> kind(List<ServiceRequestRecord> page) {
+        return Batches.lookup(page, ServiceRequestRecord::getKindCode, Batches.index(requests.kinds(), ServiceRequestKindRecord::getCode));
     }
 
     @SchemaMapping(typeName = "ServiceRequest")
