@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public check of a scanned card, without a token (a clinic's phone): the same answer as
@@ -28,7 +28,15 @@ class CardCheck implements PublicPaths {
 
     private final CardVerifier verifier;
     private final CardProperties properties;
-    private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
+    /** How many client addresses the limit remembers, the least recently seen forgotten first. */
+    static final int REMEMBERED = 100_000;
+
+    private final Map<String, Bucket> byAddress = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     CardCheck(CardVerifier verifier, CardProperties properties) {
         this.verifier = verifier;
@@ -42,11 +50,14 @@ class CardCheck implements PublicPaths {
 
     @GetMapping(value = "/public/cards/check", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> check(@RequestParam(required = false) String token, HttpServletRequest http) {
-        ConsumptionProbe probe = byAddress.computeIfAbsent(http.getRemoteAddr(), any -> Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(properties.checksPerMinute())
-                                .refillGreedy(properties.checksPerMinute(), Duration.ofMinutes(1)).build())
-                        .build())
-                .tryConsumeAndReturnRemaining(1);
+        Bucket bucket;
+        synchronized (byAddress) {
+            bucket = byAddress.computeIfAbsent(http.getRemoteAddr(), any -> Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(properties.checksPerMinute())
+                            .refillGreedy(properties.checksPerMinute(), Duration.ofMinutes(1)).build())
+                    .build());
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
