@@ -19,7 +19,8 @@ import static id.terpadu.db.Tables.SERVICE_REQUEST;
  * request, a village operator those of its village, an office only those referred to it now. A
  * {@code region} claim limits each to requests of that region. Who is the desk and which roles are
  * the offices the desk refers to come from the access policy (who may open requests, who may
- * accept them); an office's agency code is its role's name in capitals.
+ * accept them); an office's agency code is its role's name in capitals (UPT-PK is an office too, for its
+ * own work: cards, corrections).
  */
 @Component
 class ServiceRequestScope implements AuditedRows {
