@@ -80,6 +80,10 @@ public class JooqCodegen {
             CodeList.of("ImportStatus", "import_job.status"),
             CodeList.of("ImportFormat", "import_job.file_format"),
             // a text[] whose elements the constraint lists; the column keeps its String[] type
+            // the service desk's requests and the steps of their path
+            CodeList.of("ServiceRequestState", "service_request.state"),
+            CodeList.of("ServiceOutcome", "service_request.outcome"),
+            CodeList.of("ServiceRequestStepKind", "service_request_step.step"),
             CodeList.valuesOnly("PovertyIndicator", "social_facet.poverty_indicators"),
             // written by the audit triggers and shown as the database wrote it; no code compares it
             CodeList.valuesOnly("AuditAction", "audit_entry.action"));

@@ -24,7 +24,7 @@ import java.time.Duration;
  * identities ({@link TestIdentities}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SqlCountingConfiguration.class)
+@Import({SqlCountingConfiguration.class, TestClock.class})
 public abstract class HubTest {
 
     @LocalServerPort

@@ -44,7 +44,7 @@ class SecurityConfiguration {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(10);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, List<PublicPaths> publicPaths) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::realmRoles);
         converter.setPrincipalClaimName("preferred_username");
@@ -52,6 +52,11 @@ class SecurityConfiguration {
         // every failure goes to the refusals, which answer 503 rather than fail when the keys are unavailable
         AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(refusals);
         failures.setRethrowAuthenticationServiceException(false);
+        String[] open = publicPaths.stream().flatMap(paths -> paths.patterns().stream()).toArray(String[]::new);
+        if (open.length > 0) {
+            // what features serve the public without a token (each answers only what anyone may know)
+            http.authorizeHttpRequests(requests -> requests.requestMatchers(open).permitAll());
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         // health and metrics are served on the management port only, which clients do not reach

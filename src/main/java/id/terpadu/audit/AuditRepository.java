@@ -45,7 +45,7 @@ class AuditRepository {
     /**
      * The entries the caller may see: of tables in {@code tables} (all when null) with a
      * changed column it reads, about households and people in its region and benefits of its
-     * programmes.
+     * programmes, and of the rows the features that scope their rows ({@link AuditedRows}) show it.
      */
     Condition visible(Caller caller, Set<String> tables) {
         Condition ofReadableColumns = DSL.falseCondition();

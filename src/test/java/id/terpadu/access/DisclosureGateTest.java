@@ -68,7 +68,11 @@ class DisclosureGateTest extends AccessTest {
 
     /** The households, their canaries and whole numbers, and the feed's position before they were made. */
     record Fixture(String name, Household apuan, Household langgahan, List<Canary> canaries, List<String> wholeNumbers,
-                   String cursorBefore, String pkhBenefitId, String importJobId) {
+                   String cursorBefore, String pkhBenefitId, String importJobId, Desk desk) {
+    }
+
+    /** The service desk's part of the fixture: a complaint about Apuan's household, and that household's family card. */
+    record Desk(String requestId, String requestNumber, String cardId, String cardToken) {
     }
 
     private Fixture fixture() {
@@ -177,7 +181,33 @@ class DisclosureGateTest extends AccessTest {
                 .text("/id");
         uploads.finished("uptpk", job);
         canaries.add(new Canary("list-" + name + ".csv", role -> role.equals("uptpk")));
-        return new Fixture(name, apuan, langgahan, List.copyOf(canaries), List.copyOf(whole), cursorBefore, pkh, job);
+        Desk desk = desk(name, apuan, canaries, whole);
+        return new Fixture(name, apuan, langgahan, List.copyOf(canaries), List.copyOf(whole), cursorBefore, pkh, job, desk);
+    }
+
+    /**
+     * A complaint that Apuan's household receives aid it should not, referred to the social office:
+     * who reported it reaches the desk only; and the household's family card.
+     */
+    private Desk desk(String name, Household apuan, List<Canary> canaries, List<String> whole) {
+        String reporterNik = TestIdentities.nik(true, LocalDate.of(1985, 4, 4));
+        whole.add(reporterNik);
+        Answer opened = ok("desa", "mutation($input: OpenServiceRequestInput!) { openServiceRequest(input: $input) { id number } }",
+                "input", Map.of("kind", "INCLUSION_ERROR", "householdId", apuan.id(), "reporterNik", reporterNik,
+                        "reporterName", "Pelapor " + name, "reporterBirthDate", "1985-04-04", "reporterPhone", "0813" + digits(8),
+                        "description", "Keluhan " + name));
+        String requestId = opened.data("openServiceRequest.id");
+        canaries.add(new Canary(reporterNik, readers("ServiceRequestReporter", "nik")));
+        canaries.add(new Canary("Pelapor " + name, readers("ServiceRequestReporter", "name")));
+        // the desk (UPT-PK, Apuan's village operator) and the office it is referred to
+        canaries.add(new Canary("Keluhan " + name, readers("ServiceRequest", "description")
+                .and(role -> Set.of("uptpk", "desa", "dinsos").contains(role))));
+        ok("desa", "mutation($input: ReferServiceRequestInput!) { referServiceRequest(input: $input) { id } }",
+                "input", Map.of("id", requestId, "expectedVersion", 1, "agency", "DINSOS"));
+        Answer card = ok("uptpk", "mutation($input: IssueCardInput!) { issueCard(input: $input) { id number qrToken } }",
+                "input", Map.of("householdId", apuan.id()));
+        canaries.add(new Canary(card.data("issueCard.number"), readers("FamilyCard", "number")));
+        return new Desk(requestId, opened.data("openServiceRequest.number"), card.data("issueCard.id"), card.data("issueCard.qrToken"));
     }
 
     /** The current version of a household or member. */
@@ -303,6 +333,11 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "accessPolicy", "");
         query(probes, "changeRequests", "(region: \"" + APUAN + "\", state: PENDING, first: 100)");
         query(probes, "changeRequestCounts", "");
+        query(probes, "serviceRequests", data == null ? "" : "(first: 100, filter: {householdId: \"" + data.apuan().id() + "\"})");
+        query(probes, "serviceRequest", data == null ? "" : "(number: \"" + data.desk().requestNumber() + "\")");
+        query(probes, "serviceRequestKinds", "");
+        query(probes, "serviceLevelFigures", "(period: {from: \"2020-01-01\", to: \"2099-12-31\"})");
+        query(probes, "verifyCard", data == null ? "" : "(token: \"" + data.desk().cardToken() + "\")");
         probes.put("Subscription.changed", role -> subscribe(role, data));
         // an import job of UPT-PK's whose refused rows hold the households' whole NIKs: every other role sees no such job
         String job = data == null ? "0" : data.importJobId();
@@ -324,7 +359,7 @@ class DisclosureGateTest extends AccessTest {
         GraphQLSchema schema = graphQlSource.schema();
         StringBuilder body = new StringBuilder();
         for (String id : List.of(data.apuan().id(), data.apuan().head().id(), data.apuan().child().id(), data.pkhBenefitId(),
-                data.langgahan().id(), data.langgahan().head().id())) {
+                data.langgahan().id(), data.langgahan().head().id(), data.desk().requestId(), data.desk().cardId())) {
             String fragments = schema.getImplementations((GraphQLInterfaceType) schema.getType("Node")).stream()
                     .filter(type -> readsAny(role, type))
                     .map(type -> "... on " + type.getName() + " { " + selection(type, role, 3, new HashSet<>(Set.of(type.getName()))) + " }")

@@ -395,7 +395,19 @@ class PolicyMatrixTest extends AccessTest {
             Map.entry("proposeDissolution", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "reason", "Moved away")),
             Map.entry("approveChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Checked")),
             Map.entry("rejectChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Not poor")),
-            Map.entry("withdrawChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Mistake")));
+            Map.entry("withdrawChangeRequest", role -> Map.of("id", unknown("ChangeRequest"), "reason", "Mistake")),
+            // the service desk and the family's card: a request, a kind, a household or a card that does not exist
+            Map.entry("openServiceRequest", role -> Map.of("kind", "NO_SUCH_KIND", "reporterNik", freshNik(),
+                    "reporterName", "Tidak Ada", "reporterBirthDate", "1980-05-17", "description", "Matrix test")),
+            Map.entry("referServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1, "agency", "DINKES")),
+            Map.entry("acceptServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1)),
+            Map.entry("returnServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1, "note", "Not ours")),
+            Map.entry("resolveServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1,
+                    "outcome", "ANSWERED", "note", "Answered")),
+            Map.entry("escalateOverdueServiceRequests", role -> Map.of("kind", "NO_SUCH_KIND")),
+            Map.entry("setServiceLevel", role -> Map.of("kind", "NO_SUCH_KIND", "serviceHours", 24)),
+            Map.entry("issueCard", role -> Map.of("householdId", unknown("Household"))),
+            Map.entry("revokeCard", role -> Map.of("id", unknown("FamilyCard"), "expectedVersion", 1, "reason", "Lost")));
 
     private static String unknown(String type) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((type + ":999999999999").getBytes(StandardCharsets.UTF_8));
