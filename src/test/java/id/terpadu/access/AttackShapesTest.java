@@ -217,9 +217,11 @@ class AttackShapesTest extends AccessTest {
     void planningAgencyReadsReferenceDataAndAggregatesOnly() {
         Answer schema = ask("bappeda", "{ __schema { queryType { fields { name } } } }");
         assertThat(schema.<List<String>>data("__schema.queryType.fields[*].name"))
-                .containsExactlyInAnyOrder("regions", "region", "programmes", "clusters", "agencies",
-                        // aggregates: the verification rounds and their statistics
-                        "verificationRounds", "verificationRound", "statistics");
+                .containsExactlyInAnyOrder("regions", "region", "programmes", "clusters", "agencies", "serviceRequestKinds",
+                        // aggregates: the verification rounds and their statistics, the desk's service levels
+                        "verificationRounds", "verificationRound", "statistics", "serviceLevelFigures",
+                        // whether a scanned family card is valid, and its type: for any signed-in role
+                        "verifyCard");
         Answer reference = ask("bappeda", """
                 { regions(parent: "51.06") { name } programmes { code agency { code } } clusters { code } agencies { code }
                   region(code: "51.06.01.2001") { name parent { name } } }""");
