@@ -4,6 +4,7 @@ import id.terpadu.demo.DemoDataGenerator;
 import id.terpadu.demo.DemoDataProperties;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import java.util.List;
  * 8,995 households and 32,418 persons. The hub runs on a database of its own here, since the demo
  * data only goes into a regency without households.
  */
+@Tag("whole-demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext

@@ -10,6 +10,7 @@ import id.terpadu.Tokens;
 import id.terpadu.UnforeseenConstraint;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no NIK, KK or person name may appear in a log line, while the lines themselves (with their
  * request ids) must be there.
  */
+@Tag("whole-demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @ExtendWith(OutputCaptureExtension.class)
