@@ -240,6 +240,14 @@ class ChangeRequestTest extends ChangeRequestApiTest {
         assertThat(oversized.getStatus().value()).isEqualTo(400);
         assertThat(oversized.getResponseBody()).contains("larger than");
 
+        // a file sent as a form (curl's --data-binary without a type) is told how to send it
+        EntityExchangeResult<String> form = client().post().uri("/change-requests/{id}/attachments?fileName=x.pdf", id)
+                .header("Authorization", "Bearer " + Tokens.of("desa"))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(pdf("as a form"))
+                .exchange().expectBody(String.class).returnResult();
+        assertThat(form.getStatus().value()).isEqualTo(415);
+        assertThat(form.getResponseBody()).contains("\"field\":\"file\"").contains("not as a form");
+
         EntityExchangeResult<String> outsider = upload("desa-b", id, "berita-acara.pdf", pdf("other village"));
         assertThat(outsider.getStatus().value()).isEqualTo(404);
         assertThat(dsl.fetchCount(CHANGE_REQUEST_ATTACHMENT)).isEqualTo(before);

@@ -64,6 +64,18 @@ class AttachmentController {
         }
     }
 
+    /**
+     * A form is not a file: its body would be read as form fields (curl's {@code --data-binary} sends
+     * one unless told the type). Answered before anything reads it.
+     */
+    @PostMapping(path = "/change-requests/{id}/attachments",
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+    ResponseEntity<Map<String, Object>> uploadAsForm() {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("classification", "BAD_REQUEST",
+                "field", "file", "message", "Send the file itself as the request body, with its type as Content-Type "
+                        + "(application/pdf, image/jpeg, image/png or application/octet-stream), not as a form."));
+    }
+
     @GetMapping("/change-requests/attachments/{id}")
     ResponseEntity<?> download(@PathVariable String id) {
         return attachments.read(Caller.current(), id)
