@@ -1,5 +1,7 @@
 package id.terpadu;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import static id.terpadu.db.Tables.IDENTITY_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * BNBA lists out: a programme's beneficiaries in a village as CSV or XLSX, with only the columns
+ * BNBA lists out: a programme's beneficiaries in a village as CSV, XLSX or PDF, with only the columns
  * the caller reads, identity numbers as it sees them (whole ones logged under the export's id),
  * rows only in its region and of programmes it reads, every cell safe from formula injection.
  */
@@ -72,6 +74,52 @@ class ExportTest extends ApiTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("PEMERINTAH KABUPATEN BANGLI");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("Apuan");
             assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("KK");
+        }
+    }
+
+    @Test
+    void thePrintableListHasTheRegencysHeaderAndMasksAsTheCallerSees() throws IOException {
+        String street = "=Gang " + token();
+        Family family = Family.of(TestIdentities.VILLAGE, token()).withAddress(street, "003", "004");
+        register(family);
+        graphQl.document("mutation($input: RecordSocialAssessmentInput!) { recordSocialAssessment(input: $input) { version } }")
+                .variable("input", input("kk", family.kk(), "expectedVersion", 0, "decile", 1, "decileQuarter", "2025Q3",
+                        "povertyIndicators", List.of())).execute().errors().verify();
+        graphQl.documentName("enrolBenefit").variable("input", input("programme", "PKH", "kk", family.kk(),
+                "startsOn", "2026-01-01", "status", "ACTIVE", "reason", "Keluarga miskin")).execute().errors().verify();
+
+        EntityExchangeResult<byte[]> social = export("dinsos", PKH_IN_APUAN + "&format=pdf");
+        assertThat(social.getStatus().value()).isEqualTo(200);
+        assertThat(social.getResponseHeaders().getContentType()).hasToString("application/pdf");
+        String socialText = pdfText(social.getResponseBody());
+        assertThat(socialText).contains("PEMERINTAH KABUPATEN BANGLI", "Apuan", masked(family.kk()), masked(family.head().nik()),
+                family.head().name(), street).doesNotContain(family.kk(), family.head().nik());
+        assertThat(dsl.fetchCount(IDENTITY_READ, IDENTITY_READ.REQUEST_ID.eq(social.getResponseHeaders().getFirst("X-Export-Id"))))
+                .as("a masked number is no identity read").isZero();
+
+        EntityExchangeResult<byte[]> village = export("desa", PKH_IN_APUAN + "&format=pdf");
+        assertThat(pdfText(village.getResponseBody())).contains(family.kk(), family.head().nik());
+        assertThat(dsl.fetch(IDENTITY_READ, IDENTITY_READ.REQUEST_ID.eq(village.getResponseHeaders().getFirst("X-Export-Id"))))
+                .extracting(read -> read.getField()).contains("Household.kk", "Member.nik");
+
+        assertThat(export("desa-b", PKH_IN_APUAN + "&format=pdf").getStatus().value()).isEqualTo(403);
+        assertThat(export("perkim", PKH_IN_APUAN + "&format=pdf").getStatus().value()).isEqualTo(403);
+        EntityExchangeResult<byte[]> unknownFormat = export("uptpk", PKH_IN_APUAN + "&format=docx");
+        assertThat(unknownFormat.getStatus().value()).isEqualTo(400);
+        assertThat(new String(unknownFormat.getResponseBody(), StandardCharsets.UTF_8)).contains("\"field\":\"format\"");
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code GET /exports/bnba?programme=PKH&village=51.06.01.2001&format=csv|xlsx} with the caller's
+ * {@code GET /exports/bnba?programme=PKH&village=51.06.01.2001&format=csv|xlsx|pdf} with the caller's
  * token: the BNBA list of a programme in a village as the caller may see it. The export's id (in the
  * header {@code X-Export-Id}) is the request id of its identity reads.
  */
@@ -37,14 +37,17 @@ class BnbaController {
               @RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
         Caller caller = Caller.current();
         String type = format.strip().toLowerCase(Locale.ROOT);
-        if (!type.equals("csv") && !type.equals("xlsx")) {
-            throw new id.terpadu.error.BadRequestException("format", "The format is csv or xlsx.");
+        if (!BnbaListing.FORMATS.contains(type)) {
+            throw new id.terpadu.error.BadRequestException("format", "The format is csv, xlsx or pdf.");
         }
         String code = programme == null ? "" : programme.strip().toUpperCase(Locale.ROOT);
         BnbaExport.Heading heading = export.heading(caller, code, village == null ? null : village.strip());
         String exportId = "export-" + UUID.randomUUID();
-        response.setContentType("xlsx".equals(type)
-                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setContentType(switch (type) {
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "pdf" -> "application/pdf";
+            default -> "text/csv;charset=UTF-8";
+        });
         response.setHeader("X-Export-Id", exportId);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("bnba-" + code.toLowerCase(Locale.ROOT) + "-" + village.strip() + "." + type).build().toString());

@@ -10,7 +10,6 @@ import id.terpadu.db.tables.Household;
 import id.terpadu.db.tables.Member;
 import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
-import id.terpadu.imports.TableWriter;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -19,10 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
@@ -38,7 +35,7 @@ import static org.jooq.impl.DSL.currentLocalDate;
  * the household), streamed from a cursor. Only the columns whose field the caller reads are written,
  * identity numbers through the disclosure gate (masked as the caller sees them, whole ones noted in
  * the identity-read log under the export's id), rows only in the caller's region and of programmes
- * whose benefits it reads.
+ * whose benefits it reads. CSV and XLSX are for spreadsheets, PDF for printing.
  */
 @Component
 class BnbaExport {
@@ -112,7 +109,7 @@ class BnbaExport {
         List<Column> columns = COLUMNS.stream().filter(column -> disclosure.reads(caller, column.type(), column.field())).toList();
         IdentityReads reads = reads(caller, exportId);
         int count = 0;
-        try (TableWriter table = TableWriter.of(format, out);
+        try (BnbaListing table = BnbaListing.of(format, out, heading, village, exportId);
              Cursor<Record> rows = dsl.select(columns.stream().map(Column::value).toList())
                      .from(BENEFIT)
                      .join(HH).on(HH.ID.eq(coalesce(BENEFIT.HOUSEHOLD_ID,
@@ -130,16 +127,9 @@ class BnbaExport {
                      .orderBy(HH.RW, HH.RT, HH.ADDRESS, PERSON.NAME, BENEFIT.ID)
                      .fetchSize(500)
                      .fetchLazy()) {
-            if ("xlsx".equals(format)) {
-                table.row(List.of("PEMERINTAH " + Objects.toString(heading.regency(), "").toUpperCase(java.util.Locale.ROOT)));
-                table.row(List.of("Daftar penerima " + heading.programme() + " (by name by address), Desa " + heading.village()
-                        + " (" + village + ")"));
-                table.row(List.of("Per " + LocalDate.now() + ", ekspor " + exportId));
-                table.row(List.of());
-            }
             List<String> header = new ArrayList<>(List.of("No"));
             columns.forEach(column -> header.add(column.header()));
-            table.row(header);
+            table.header(header);
             for (Record row : rows) {
                 count++;
                 List<String> cells = new ArrayList<>(columns.size() + 1);
