@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What other features ask of change requests: to propose an identity correction or a household's
@@ -60,7 +59,7 @@ public class ChangeRequests {
     /** The requests with these row ids that the caller sees. */
     @Transactional(readOnly = true)
     public List<ChangeRequestRecord> visible(Caller caller, Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : ids.stream().distinct().map(id -> requests.find(caller, id)).flatMap(Optional::stream).toList();
+        return ids.isEmpty() ? List.of() : requests.findAll(caller, ids);
     }
 
     /** A request's global ID. */

@@ -180,6 +180,10 @@ class ServiceRequestService {
             throw new BadRequestException("input.agency", "The desk refers requests to " + String.join(", ", scope.referableAgencies())
                     + "; '" + input.agency() + "' is none of them.");
         }
+        if (request.getChangeRequestId() != null) {
+            throw new ConflictException("input.id", "The request waits for the decision on its change request "
+                    + ChangeRequests.globalId(request.getChangeRequestId()) + ": its approver acts, not an agency.");
+        }
         if (input.agency().equals(request.getAgencyCode())) {
             throw new ConflictException("input.agency", "The request is referred to " + input.agency() + " already.");
         }

@@ -51,6 +51,11 @@ class DeskChangeRequestTest extends DeskTest {
         assertThat(again.classifications()).containsExactly("CONFLICT");
         assertThat(again.fields()).containsExactly("input.id");
 
+        // nor is it referred to an agency while the change request waits
+        Reply referred = step("desa", "referServiceRequest", pairs("id", id, "expectedVersion",
+                version(proposed, "proposeServiceRequestChange"), "agency", "DINSOS"));
+        assertThat(referred.classifications()).containsExactly("CONFLICT");
+
         ok("uptpk", "mutation($id: ID!, $reason: String!) { approveChangeRequest(id: $id, reason: $reason) { state } }",
                 "id", change, "reason", "KTP checked.");
         assertThat(memberName(family.head().id())).isEqualTo("Wayan " + name + " Putra");
