@@ -36,6 +36,10 @@ class ChangeRequestRepository {
     }
 
     /** The request, locked until the transaction ends: two decisions on one request run one after the other. */
+    List<ChangeRequestRecord> findAll(Caller caller, Collection<Long> ids) {
+        return dsl.selectFrom(CHANGE_REQUEST).where(CHANGE_REQUEST.ID.in(ids)).and(scope.requests(caller)).fetch();
+    }
+
     Optional<ChangeRequestRecord> lock(Caller caller, long id) {
         return dsl.selectFrom(CHANGE_REQUEST).where(CHANGE_REQUEST.ID.eq(id)).and(scope.requests(caller)).forUpdate().fetchOptional();
     }

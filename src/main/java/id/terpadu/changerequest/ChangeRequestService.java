@@ -11,6 +11,7 @@ import id.terpadu.error.HubException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.Households;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,9 +44,12 @@ class ChangeRequestService {
     private final Households households;
     private final Map<ChangeRequestKind, ChangeHandler> handlers = new EnumMap<>(ChangeRequestKind.class);
     private final TransactionTemplate trial;
+    private final ApplicationEventPublisher events;
 
     ChangeRequestService(ChangeRequestRepository requests, ChangeRequestScope scope, Deadlines deadlines,
-                         Households households, List<ChangeHandler> handlers, PlatformTransactionManager transactions) {
+                         Households households, List<ChangeHandler> handlers, PlatformTransactionManager transactions,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.scope = scope;
         this.deadlines = deadlines;
@@ -145,12 +149,12 @@ class ChangeRequestService {
                 .setMemberId(applied.memberId() != null ? applied.memberId() : request.getMemberId()));
         String role = scope.approvingRole(caller, request.getKind(), request.getProgrammeCode());
         applied.followUps().forEach(followUp -> open(caller, role, followUp.proposal(), null));
-        return approved;
+        return decided(approved);
     }
 
     ChangeRequestRecord reject(Caller caller, String id, String reason) {
         ChangeRequestRecord request = decidable(caller, id, reason, "reject");
-        return requests.update(request.getId(), decision(caller, request, ChangeRequestState.REJECTED, reason));
+        return decided(requests.update(request.getId(), decision(caller, request, ChangeRequestState.REJECTED, reason)));
     }
 
     ChangeRequestRecord withdraw(Caller caller, String id, String reason) {
@@ -158,13 +162,20 @@ class ChangeRequestService {
         if (!request.getProposedBySubject().equals(caller.subject())) {
             throw new ForbiddenException("id", "Only its proposer withdraws a request; an approver rejects it.");
         }
-        return requests.update(request.getId(), new ChangeRequestRecord()
+        return decided(requests.update(request.getId(), new ChangeRequestRecord()
                 .setState(ChangeRequestState.WITHDRAWN)
                 .setDecidedBySubject(caller.subject())
                 .setDecidedByUsername(caller.username())
                 .setDecidedByRole(request.getProposedByRole())
                 .setDecidedAt(OffsetDateTime.now())
-                .setDecisionReason(reason.strip()));
+                .setDecisionReason(reason.strip())));
+    }
+
+    /** Tells the features that wait on the request (a service request) of its decision, in the same transaction. */
+    private ChangeRequestRecord decided(ChangeRequestRecord request) {
+        events.publishEvent(new ChangeRequestDecided(request.getId(), request.getState(), request.getDecisionReason(),
+                request.getDecidedByUsername(), request.getHouseholdId(), request.getMemberId()));
+        return request;
     }
 
     private ChangeRequestRecord decidable(Caller caller, String id, String reason, String verb) {

@@ -5,7 +5,9 @@ import id.terpadu.access.Caller;
 import id.terpadu.access.Disclosure;
 import id.terpadu.access.IdentityReads;
 import id.terpadu.access.RowScope;
+import id.terpadu.changerequest.ChangeRequests;
 import id.terpadu.db.codes.ServiceRequestState;
+import id.terpadu.db.tables.records.ChangeRequestRecord;
 import id.terpadu.db.tables.records.AgencyRecord;
 import id.terpadu.db.tables.records.BenefitRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
@@ -17,6 +19,7 @@ import id.terpadu.db.tables.records.ServiceRequestStepRecord;
 import id.terpadu.desk.ServiceLevelFigures.AgencyFigures;
 import id.terpadu.desk.ServiceRequestService.EscalateOverdueInput;
 import id.terpadu.desk.ServiceRequestService.OpenServiceRequestInput;
+import id.terpadu.desk.ServiceRequestService.ProposeServiceRequestChangeInput;
 import id.terpadu.desk.ServiceRequestService.ReferServiceRequestInput;
 import id.terpadu.desk.ServiceRequestService.ResolveServiceRequestInput;
 import id.terpadu.desk.ServiceRequestService.ServiceRequestStepInput;
@@ -62,11 +65,13 @@ class ServiceRequestController {
     private final RowScope rowScope;
     private final DSLContext dsl;
     private final Clock clock;
+    private final ChangeRequests changeRequests;
 
     ServiceRequestController(ServiceRequestService service, ServiceRequestRepository requests, ServiceRequestSearch search,
                              ServiceLevelFigures figures, ReferenceDataRepository referenceData, RegionRepository regions,
                              Households households, Members members, Disclosure disclosure, RowScope rowScope, DSLContext dsl,
-                             Clock clock) {
+                             Clock clock, ChangeRequests changeRequests) {
+        this.changeRequests = changeRequests;
         this.service = service;
         this.requests = requests;
         this.search = search;
@@ -145,6 +150,11 @@ class ServiceRequestController {
     }
 
     @MutationMapping
+    ServiceRequestRecord proposeServiceRequestChange(@Argument ProposeServiceRequestChangeInput input, @ContextValue Caller caller) {
+        return service.proposeChange(caller, input);
+    }
+
+    @MutationMapping
     List<ServiceRequestRecord> escalateOverdueServiceRequests(@Argument EscalateOverdueInput input, @ContextValue Caller caller) {
         return service.escalateOverdue(caller, input);
     }
@@ -203,6 +213,13 @@ class ServiceRequestController {
         List<BenefitRecord> readable = ids.isEmpty() ? List.of()
                 : dsl.selectFrom(BENEFIT).where(BENEFIT.ID.in(ids)).and(rowScope.benefits(caller)).fetch();
         return Batches.lookup(page, ServiceRequestRecord::getBenefitId, Batches.index(readable, BenefitRecord::getId));
+    }
+
+    @BatchMapping(typeName = "ServiceRequest")
+    Map<ServiceRequestRecord, ChangeRequestRecord> changeRequest(List<ServiceRequestRecord> page, @ContextValue Caller caller) {
+        List<Long> ids = page.stream().map(ServiceRequestRecord::getChangeRequestId).filter(Objects::nonNull).distinct().toList();
+        return Batches.lookup(page, ServiceRequestRecord::getChangeRequestId,
+                Batches.index(changeRequests.visible(caller, ids), ChangeRequestRecord::getId));
     }
 
     @BatchMapping(typeName = "ServiceRequest")

@@ -43,6 +43,11 @@ class ServiceRequestRepository {
         return dsl.selectFrom(SERVICE_REQUEST).where(SERVICE_REQUEST.NUMBER.eq(number)).and(scope.visible(caller)).fetchOptional();
     }
 
+    /** The request waiting on this change request, locked: its decision resolves it. */
+    Optional<ServiceRequestRecord> lockByChangeRequest(long changeRequestId) {
+        return dsl.selectFrom(SERVICE_REQUEST).where(SERVICE_REQUEST.CHANGE_REQUEST_ID.eq(changeRequestId)).forUpdate().fetchOptional();
+    }
+
     /** A request by its receipt number, whoever asks: for the resident's status check only. */
     Optional<ServiceRequestRecord> findForStatusCheck(String number) {
         return dsl.selectFrom(SERVICE_REQUEST).where(SERVICE_REQUEST.NUMBER.eq(number)).fetchOptional();

@@ -3,6 +3,8 @@ package id.terpadu.desk;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedRows;
+import id.terpadu.changerequest.ChangeRequestDecided;
+import id.terpadu.db.codes.ChangeRequestState;
 import id.terpadu.db.codes.ServiceOutcome;
 import id.terpadu.db.codes.ServiceRequestState;
 import id.terpadu.db.codes.ServiceRequestStepKind;
@@ -11,11 +13,15 @@ import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.tables.records.ServiceRequestKindRecord;
 import id.terpadu.db.tables.records.ServiceRequestRecord;
 import id.terpadu.db.tables.records.ServiceRequestStepRecord;
+import id.terpadu.changerequest.ChangeRequests;
+import id.terpadu.changerequest.ChangeRequests.Correction;
+import id.terpadu.db.tables.records.ChangeRequestRecord;
 import id.terpadu.error.BadRequestException;
 import id.terpadu.error.ConflictException;
 import id.terpadu.error.ForbiddenException;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.graphql.GlobalId;
+import id.terpadu.household.HouseholdInputs.RegisterHouseholdInput;
 import id.terpadu.household.Households;
 import id.terpadu.household.Members;
 import id.terpadu.identity.IdentityNumbers;
@@ -40,6 +46,9 @@ import static id.terpadu.db.Tables.BENEFIT;
 @Transactional
 class ServiceRequestService {
 
+    static final String DATA_CORRECTION = "DATA_CORRECTION";
+    static final String EXCLUSION_ERROR = "EXCLUSION_ERROR";
+
     /** How long a service level may be: a year. */
     static final int MAX_SERVICE_HOURS = 8760;
 
@@ -52,10 +61,12 @@ class ServiceRequestService {
     private final RowScope rowScope;
     private final DSLContext dsl;
     private final Clock clock;
+    private final ChangeRequests changeRequests;
 
     ServiceRequestService(ServiceRequestRepository requests, ServiceRequestScope scope, Households households,
                           Members members, RegionRepository regions, VersionedRows versionedRows, RowScope rowScope,
-                          DSLContext dsl, Clock clock) {
+                          DSLContext dsl, Clock clock, ChangeRequests changeRequests) {
+        this.changeRequests = changeRequests;
         this.requests = requests;
         this.scope = scope;
         this.households = households;
@@ -169,6 +180,10 @@ class ServiceRequestService {
             throw new BadRequestException("input.agency", "The desk refers requests to " + String.join(", ", scope.referableAgencies())
                     + "; '" + input.agency() + "' is none of them.");
         }
+        if (request.getChangeRequestId() != null) {
+            throw new ConflictException("input.id", "The request waits for the decision on its change request "
+                    + ChangeRequests.globalId(request.getChangeRequestId()) + ": its approver acts, not an agency.");
+        }
         if (input.agency().equals(request.getAgencyCode())) {
             throw new ConflictException("input.agency", "The request is referred to " + input.agency() + " already.");
         }
@@ -245,6 +260,112 @@ class ServiceRequestService {
         return benefit.getId();
     }
 
+    /**
+     * Opens the change request a data correction or a missed family calls for, instead of the desk
+     * writing the change: an identity correction of the person the request is about (due within
+     * 3×24 hours when the person asks about their own data), or the registration of the missed
+     * household. The request stays at the desk until that change request is decided.
+     */
+    ServiceRequestRecord proposeChange(Caller caller, ProposeServiceRequestChangeInput input) {
+        ServiceRequestRecord request = get(caller, input.id());
+        if (!scope.isDesk(caller)) {
+            throw new ForbiddenException("input.id", "Only the desk proposes the change a request calls for.");
+        }
+        notResolved(request);
+        if (request.getState() != ServiceRequestState.OPEN) {
+            throw new ConflictException("input.id", "The request is referred to an agency: it comes back to the desk first.");
+        }
+        if (request.getChangeRequestId() != null) {
+            throw new ConflictException("input.id", "The request has a change request waiting for its decision already: "
+                    + ChangeRequests.globalId(request.getChangeRequestId()) + ".");
+        }
+        ChangeRequestRecord change = switch (request.getKindCode()) {
+            case DATA_CORRECTION -> correction(caller, request, input);
+            case EXCLUSION_ERROR -> registration(caller, input);
+            default -> throw new BadRequestException("input.id", "Only a data correction (" + DATA_CORRECTION
+                    + ") or a missed family (" + EXCLUSION_ERROR + ") opens a change request.");
+        };
+        ServiceRequestRecord linked = versionedRows.change(ServiceRequestRepository.TABLE, request.getId(), input.expectedVersion(),
+                new ServiceRequestRecord().setChangeRequestId(change.getId()));
+        step(linked, ServiceRequestStepKind.CHANGE_PROPOSED, null, ChangeRequests.globalId(change.getId()), caller, now());
+        return linked;
+    }
+
+    private ChangeRequestRecord correction(Caller caller, ServiceRequestRecord request, ProposeServiceRequestChangeInput input) {
+        if (input.household() != null) {
+            throw new BadRequestException("input.household", "A data correction corrects a person: give `correction`, not `household`.");
+        }
+        if (input.correction() == null) {
+            throw new BadRequestException("input.correction", "Give the corrected values (correction).");
+        }
+        if (request.getMemberId() == null) {
+            throw new BadRequestException("input.id", "The request names no person to correct: record the correction about a person (memberId).");
+        }
+        MemberRecord member = members.find(caller, request.getMemberId())
+                .orElseThrow(() -> new NotFoundException("input.id", "No request has this ID."));
+        boolean ownData = member.getId().equals(request.getReporterMemberId());
+        try {
+            return changeRequests.proposeIdentityCorrection(caller, member.getId(), member.getVersion(), input.correction(), ownData,
+                    input.reason());
+        } catch (BadRequestException refusal) {
+            throw new BadRequestException(correctionField(refusal.field()), refusal.getMessage(), refusal.details());
+        }
+    }
+
+    /** A refused value of the correction, named as this input names it. */
+    private static String correctionField(String field) {
+        if (field == null || field.equals("input")) {
+            return "input.correction";
+        }
+        return switch (field) {
+            case "input.name", "input.birthDate", "input.sex", "input.newNik" -> "input.correction." + field.substring("input.".length());
+            default -> field;
+        };
+    }
+
+    private ChangeRequestRecord registration(Caller caller, ProposeServiceRequestChangeInput input) {
+        if (input.correction() != null) {
+            throw new BadRequestException("input.correction", "A missed family is registered: give `household`, not `correction`.");
+        }
+        if (input.household() == null) {
+            throw new BadRequestException("input.household", "Give the missed household as it is to be registered (household).");
+        }
+        return changeRequests.proposeRegistration(caller, input.household(), input.reason());
+    }
+
+    /**
+     * The decision on a request's change request: an approval resolves it (the data CORRECTED, the
+     * complaint FOUNDED, with the household registered), a rejection resolves it as NOT_ELIGIBLE or
+     * UNFOUNDED with the approver's reason; a withdrawal leaves it open at the desk, free for another.
+     */
+    void changeDecided(ServiceRequestRecord request, ChangeRequestDecided decision) {
+        if (request.getState() == ServiceRequestState.RESOLVED) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String decider = decision.decidedBy();
+        String changeId = ChangeRequests.globalId(decision.id());
+        if (decision.state() == ChangeRequestState.WITHDRAWN) {
+            ServiceRequestRecord open = versionedRows.change(ServiceRequestRepository.TABLE, request.getId(), request.getVersion(),
+                    new ServiceRequestRecord().setChangeRequestId(null));
+            step(open, ServiceRequestStepKind.CHANGE_WITHDRAWN, null, changeId + ": " + decision.reason(), decider, now);
+            return;
+        }
+        boolean approved = decision.state() == ChangeRequestState.APPROVED;
+        boolean correction = DATA_CORRECTION.equals(request.getKindCode());
+        ServiceOutcome outcome = approved ? (correction ? ServiceOutcome.CORRECTED : ServiceOutcome.FOUNDED)
+                : (correction ? ServiceOutcome.NOT_ELIGIBLE : ServiceOutcome.UNFOUNDED);
+        String note = (approved ? "Change request " + changeId + " approved: " : "Change request " + changeId + " rejected: ")
+                + decision.reason();
+        ServiceRequestRecord changes = new ServiceRequestRecord().setState(ServiceRequestState.RESOLVED).setResolvedAt(now)
+                .setOutcome(outcome).setOutcomeNote(note.length() > 1000 ? note.substring(0, 1000) : note);
+        if (approved && request.getHouseholdId() == null && decision.householdId() != null) {
+            changes.setHouseholdId(decision.householdId());
+        }
+        ServiceRequestRecord resolved = versionedRows.change(ServiceRequestRepository.TABLE, request.getId(), request.getVersion(), changes);
+        step(resolved, ServiceRequestStepKind.RESOLVED, null, outcome.name(), decider, now);
+    }
+
     List<ServiceRequestRecord> escalateOverdue(Caller caller, EscalateOverdueInput input) {
         if (input.kind() != null && requests.findKind(input.kind()).isEmpty()) {
             throw new NotFoundException("input.kind", "No kind of request has the code '" + input.kind() + "'.");
@@ -295,8 +416,13 @@ class ServiceRequestService {
 
     private void step(ServiceRequestRecord request, ServiceRequestStepKind kind, String agency, String note, Caller caller,
                       OffsetDateTime at) {
+        step(request, kind, agency, note, caller.name(), at);
+    }
+
+    private void step(ServiceRequestRecord request, ServiceRequestStepKind kind, String agency, String note, String actor,
+                      OffsetDateTime at) {
         requests.addStep(new ServiceRequestStepRecord().setRequestId(request.getId()).setStep(kind).setAgencyCode(agency)
-                .setNote(note).setActor(caller.name()).setOccurredAt(at));
+                .setNote(note).setActor(actor).setOccurredAt(at));
     }
 
     private String number(OffsetDateTime now) {
@@ -323,6 +449,10 @@ class ServiceRequestService {
     }
 
     record ResolveServiceRequestInput(String id, long expectedVersion, ServiceOutcome outcome, String note, String benefitId) {
+    }
+
+    record ProposeServiceRequestChangeInput(String id, long expectedVersion, Correction correction, RegisterHouseholdInput household,
+                                            String reason) {
     }
 
     record SetServiceLevelInput(String kind, int serviceHours) {

@@ -404,6 +404,8 @@ class PolicyMatrixTest extends AccessTest {
             Map.entry("returnServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1, "note", "Not ours")),
             Map.entry("resolveServiceRequest", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1,
                     "outcome", "ANSWERED", "note", "Answered")),
+            Map.entry("proposeServiceRequestChange", role -> Map.of("id", unknown("ServiceRequest"), "expectedVersion", 1,
+                    "correction", Map.of("name", "Ketut"), "reason", "KTP")),
             Map.entry("escalateOverdueServiceRequests", role -> Map.of("kind", "NO_SUCH_KIND")),
             Map.entry("setServiceLevel", role -> Map.of("kind", "NO_SUCH_KIND", "serviceHours", 24)),
             Map.entry("issueCard", role -> Map.of("householdId", unknown("Household"))),
