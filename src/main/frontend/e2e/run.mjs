@@ -118,6 +118,52 @@ await scenario('village operator desa-a sees Apuan and its households', async (p
   await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
 });
 
+// a 1×1 PNG: the evidence a village attaches (a photo of a death certificate)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+await scenario('village operator desa-a proposes a death with evidence, UPT-PK approves it from its queue', async (page) => {
+  await signIn(page, 'desa-a');
+  await page.locator('table tbody tr a').first().click();
+  const propose = page.getByRole('form', { name: 'Usulkan perubahan' });
+  await propose.getByLabel('Peristiwa').selectOption({ label: 'Kematian' });
+  const person = propose.getByLabel('Warga');
+  const options = await person.locator('option').allTextContents();
+  const name = options[options.length - 1];
+  await person.selectOption({ label: name });
+  await propose.getByLabel('Tanggal meninggal').fill('2026-11-01');
+  await propose.getByLabel('Alasan').fill('Surat keterangan kematian dari kepala dusun');
+  await propose.getByLabel('Berkas bukti').setInputFiles({ name: 'akta-kematian.png', mimeType: 'image/png', buffer: PNG });
+  await accessible(page, 'proposing a life event');
+  await propose.getByRole('button', { name: 'Kirim usulan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usulan terkirim' }).waitFor();
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const mine = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await mine.getByText('Menunggu', { exact: true }).waitFor();
+  await mine.getByRole('button', { name: 'Unduh akta-kematian.png' }).waitFor();
+  check(await mine.getByRole('button', { name: 'Setujui' }).count() === 0, 'a village may approve its own proposal');
+  await accessible(page, 'own proposals');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const request = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await request.waitFor();
+  const [evidence] = await Promise.all([page.waitForEvent('download'), request.getByRole('button', { name: 'Unduh akta-kematian.png' }).click()]);
+  check(readFileSync(await evidence.path()).equals(PNG), 'the downloaded evidence differs from the upload');
+  await accessible(page, 'proposal queue');
+  await screenshot(page, 'app-proposals');
+  // a decision needs a reason
+  await request.getByRole('button', { name: 'Setujui' }).click();
+  await request.getByRole('alert').filter({ hasText: 'Tulis alasan keputusan' }).waitFor();
+  await request.getByLabel('Alasan keputusan').fill('Sesuai surat keterangan kematian');
+  await request.getByRole('button', { name: 'Setujui' }).click();
+  await request.waitFor({ state: 'detached' });
+  await page.getByLabel('Status').selectOption({ label: 'Disetujui' });
+  const approved = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await approved.getByText('Disetujui', { exact: true }).waitFor();
+});
+
 await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
   await signIn(page, 'dinsos');
   await menu(page).getByRole('link', { name: 'Cari' }).click();

@@ -11,6 +11,7 @@ import { Worklists } from './worklists';
 import { Statistics } from './statistics';
 import { PolicyMatrix } from './policy';
 import { RegisterHousehold } from './register';
+import { ChangeRequests } from './proposals';
 
 export type Session = 'signed-in' | 'signed-out' | 'ended' | 'left';
 
@@ -21,6 +22,7 @@ const MENU: MenuItem[] = [
   { path: '/cari', label: 'search', shown: (c) => canQuery(c, 'households') || canQuery(c, 'member') },
   { path: '/daftar-kerja', label: 'worklists', shown: (c) => can(c, 'Household', 'suggestedCluster') && canMutate(c, 'assignCluster') },
   { path: '/daftar', label: 'register', shown: (c) => canMutate(c, 'registerHousehold') },
+  { path: '/usulan', label: 'proposals', shown: (c) => canQuery(c, 'changeRequests') },
   { path: '/statistik', label: 'statistics', shown: (c) => canQuery(c, 'statistics') },
   { path: '/kebijakan', label: 'policy', shown: (c) => canQuery(c, 'accessPolicy') },
 ];
@@ -92,6 +94,7 @@ function SignedIn() {
             : path.startsWith('/rt/') ? <HouseholdPage caps={c} id={decodeURIComponent(path.slice(4))} />
               : path === '/daftar-kerja' ? <Worklists caps={c} regency={regency} />
                 : path === '/daftar' ? <RegisterHousehold caps={c} region={who.region} />
+                  : path === '/usulan' ? <ChangeRequests caps={c} me={who.preferred_username ?? ''} />
                   : path === '/statistik' ? <Statistics caps={c} regency={regency} />
                     : path === '/kebijakan' ? <PolicyMatrix />
                       : <p role="alert">{t('notFoundPage')}</p>}
