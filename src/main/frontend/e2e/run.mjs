@@ -164,6 +164,36 @@ await scenario('village operator desa-a proposes a death with evidence, UPT-PK a
   await approved.getByText('Disetujui', { exact: true }).waitFor();
 });
 
+await scenario('UPT-PK opens a verification round, village operator desa-a enters results from the keyboard', async (page) => {
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Verifikasi' }).click();
+  await page.getByLabel('Nama putaran baru').fill('2026');
+  await page.getByRole('button', { name: 'Buka putaran verifikasi' }).click();
+  await page.getByText('Putaran dibuka.').waitFor();
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'desa-a');
+  await menu(page).getByRole('link', { name: 'Verifikasi' }).click();
+  const counter = page.getByText(/rumah tangga belum diverifikasi$/);
+  await counter.waitFor();
+  const pendingBefore = Number((await counter.textContent()).split(' ')[0].replace(/\./g, ''));
+  check(pendingBefore > 2, `too few households pending: ${pendingBefore}`);
+  const first = page.locator('tbody select[data-row]').first();
+  const firstRow = await first.getAttribute('data-row');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  // saved: the row counts as recorded and the focus moves on to the next household still pending
+  await page.getByText(`${pendingBefore - 1} dari`).waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-row'));
+  check(focused && focused !== firstRow, `the focus did not move to the next household: ${focused}`);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByText(`${pendingBefore - 2} dari`).waitFor();
+  await accessible(page, 'verification entry');
+  await screenshot(page, 'app-verification');
+});
+
 await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
   await signIn(page, 'dinsos');
   await menu(page).getByRole('link', { name: 'Cari' }).click();

@@ -97,3 +97,25 @@ export async function downloadFile(url: string, fileName: string): Promise<void>
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
+
+/** Posts a form (a file import) or nothing (an apply) to one of the hub's HTTP endpoints with the caller's token; answers its JSON. */
+export async function postForm(path: string, form?: FormData): Promise<any> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', Authorization: `Bearer ${await accessToken(authConfig)}` }, body: form });
+  } catch (e) {
+    if (e instanceof SessionEnded) onSessionEnded();
+    throw e instanceof SessionEnded ? e : new NetworkError('network');
+  }
+  if (response.status === 401) {
+    onSessionEnded();
+    throw new SessionEnded();
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const classification = body.classification ?? (response.status === 403 ? 'FORBIDDEN' : response.status === 404 ? 'NOT_FOUND'
+      : response.status === 409 ? 'CONFLICT' : response.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR');
+    throw new GraphQlErrors([{ message: body.message ?? `HTTP ${response.status}`, extensions: { classification, field: body.field } }]);
+  }
+  return body;
+}

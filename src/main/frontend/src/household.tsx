@@ -6,6 +6,7 @@ import { can, canMutate, canQuery, select, type Capabilities, type Selection } f
 import { formatDate, formatDateTime, formatNumber, formatRupiah, t, tCode } from './i18n';
 import { ErrorMessage, Loading, Section, errorText, useLoad } from './ui';
 import { ProposeEvent } from './proposals';
+import { OpenServiceRequest } from './desk';
 
 const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'version', 'registeredAt',
   ['village', 'Region', ['code', 'name', ['parent', 'Region', ['name']]]],
@@ -56,6 +57,7 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
           </dl>
         </Section>)}
       {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
+      <OpenServiceRequest caps={caps} household={h} />
       <ProposeEvent caps={caps} household={h} onProposed={page.reload} />
       {can(caps, 'Household', 'history') && <History key={`${h.version}-${h.social?.version}-${h.housing?.version}`} caps={caps} id={id} />}
     </div>

@@ -1,3 +1,5 @@
+import { uninsuredMembers } from './health-logic';
+import { entryDefaults, pendingFirst } from './verification-logic';
 import { eventInput, urgency, type EventForm } from './proposal-logic';
 import { describe, expect, it } from 'vitest';
 import { accessTokenDue, base64url, codeChallenge, claims, refreshExpired, type Tokens } from './auth';
@@ -190,5 +192,36 @@ describe('life events as proposals', () => {
     expect(urgency({ state: 'PENDING', overdue: false, dueAt: '2026-11-30T20:00:00Z' }, now)).toBe('soon');
     expect(urgency({ state: 'PENDING', overdue: false, dueAt: '2026-12-05T10:00:00Z' }, now)).toBeNull();
     expect(urgency({ state: 'APPROVED', overdue: true }, now)).toBeNull();
+  });
+});
+
+describe('verification entry', () => {
+  const households = [
+    { id: 'A', members: [{ status: 'LIVING' }, { status: 'DECEASED' }], social: { cluster: { code: 'MELATI' } }, verification: [] },
+    { id: 'B', members: [{ status: 'LIVING' }], verification: [{ round: { name: '2026' }, result: 'MOVED', persons: 1, cluster: null }] },
+    { id: 'C', members: [], verification: [{ round: { name: '2017' }, result: 'STILL_POOR', persons: 3 }] },
+  ];
+
+  it('puts the households without a result in the round first', () => {
+    const { pending, done } = pendingFirst(households, '2026');
+    expect(pending.map((h) => h.id)).toEqual(['A', 'C']);
+    expect(done.map((h) => h.id)).toEqual(['B']);
+  });
+
+  it('starts a row with the recorded result, or the living members and the current cluster', () => {
+    expect(entryDefaults(households[0], '2026')).toEqual({ result: 'STILL_POOR', persons: 1, cluster: 'MELATI' });
+    expect(entryDefaults(households[1], '2026')).toEqual({ result: 'MOVED', persons: 1, cluster: '' });
+  });
+});
+
+describe('uninsured members to follow up', () => {
+  it('lists living members without an active JKN, including those with no health record', () => {
+    const households = [{ id: 'H', members: [
+      { id: 'a', status: 'LIVING', health: { segment: 'PBI_APBN', active: true } },
+      { id: 'b', status: 'LIVING', health: { segment: 'PBI_APBN', active: false } },
+      { id: 'c', status: 'LIVING', health: null },
+      { id: 'd', status: 'DECEASED', health: null },
+      { id: 'e', status: 'LIVING', health: { segment: 'NONE', active: true } }] }];
+    expect(uninsuredMembers(households).map((u) => u.member.id)).toEqual(['b', 'c', 'e']);
   });
 });
