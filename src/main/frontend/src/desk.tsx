@@ -129,6 +129,7 @@ export function OpenServiceRequest({ caps, household }: { caps: Capabilities; ho
   const [memberId, setMemberId] = useState('');
   const [reporterMemberId, setReporterMemberId] = useState('');
   const [reporterPhone, setReporterPhone] = useState('');
+  const [other, setOther] = useState({ nik: '', name: '', birthDate: '' });
   const [description, setDescription] = useState('');
   const [state, setState] = useState<{ saving?: boolean; error?: unknown; number?: string }>({});
   if (!kinds.data?.serviceRequestKinds) return null;
@@ -139,7 +140,8 @@ export function OpenServiceRequest({ caps, household }: { caps: Capabilities; ho
     try {
       const data = await gql('mutation Open($input: OpenServiceRequestInput!) { openServiceRequest(input: $input) { number } }', {
         input: { kind, householdId: household.id, memberId: memberId || null, description,
-          reporterMemberId: reporterMemberId || null, reporterPhone: reporterPhone.trim() || null },
+          reporterMemberId: reporterMemberId && reporterMemberId !== 'other' ? reporterMemberId : null, reporterPhone: reporterPhone.trim() || null,
+          ...(reporterMemberId === 'other' ? { reporterNik: other.nik.trim(), reporterName: other.name.trim(), reporterBirthDate: other.birthDate } : {}) },
       });
       setState({ number: data.openServiceRequest.number });
       setDescription('');
@@ -158,9 +160,16 @@ export function OpenServiceRequest({ caps, household }: { caps: Capabilities; ho
           <label>{t('about')}<select value={memberId} onChange={(e) => setMemberId(e.currentTarget.value)}>
             <option value="">{t('wholeHousehold')}</option>
             {members.map((m: any) => <option key={m.id} value={m.id}>{m.name ?? m.id}</option>)}</select></label>
-          <label>{t('reporter')}<select value={reporterMemberId} onChange={(e) => setReporterMemberId(e.currentTarget.value)}>
-            <option value="">{t('none')}</option>
-            {members.map((m: any) => <option key={m.id} value={m.id}>{m.name ?? m.id}</option>)}</select></label>
+          <label>{t('reporter')}<select required value={reporterMemberId} onChange={(e) => setReporterMemberId(e.currentTarget.value)}>
+            <option value="">{t('choose')}</option>
+            {members.map((m: any) => <option key={m.id} value={m.id}>{m.name ?? m.id}</option>)}
+            <option value="other">{t('someoneElse')}</option></select></label>
+          {reporterMemberId === 'other' && (
+            <>
+              <label>{t('reporterNik')}<input required inputMode="numeric" pattern="\d{16}" maxLength={16} value={other.nik} onInput={(e) => setOther({ ...other, nik: e.currentTarget.value })} /></label>
+              <label>{t('reporterName')}<input required maxLength={200} value={other.name} onInput={(e) => setOther({ ...other, name: e.currentTarget.value })} /></label>
+              <label>{t('reporterBirthDate')}<input required type="date" value={other.birthDate} onInput={(e) => setOther({ ...other, birthDate: e.currentTarget.value })} /></label>
+            </>)}
           <label>{t('phone')}<input type="tel" maxLength={30} value={reporterPhone} onInput={(e) => setReporterPhone(e.currentTarget.value)} /></label>
         </div>
         <label>{t('description')}<textarea required rows={2} maxLength={2000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} /></label>
