@@ -11,7 +11,7 @@ import { uninsuredMembers } from './health-logic';
 
 const JOB: Selection = ['id', 'kind', 'status', 'dryRun', 'fileName', 'rowsTotal', 'rowsRead', 'rowsApplied', 'rowsFailed',
   'rowsNew', 'rowsChanged', 'rowsUnchanged', 'rowsInvalid', 'percent', 'secondsLeft', 'duplicateOf', 'failure',
-  ['problems(first: 200)', 'ImportRowProblem', ['line', 'nik', 'field', 'reason']]];
+  ['problems(first: 100)', 'ImportRowProblem', ['line', 'nik', 'field', 'reason']]];
 const RUNNING = ['VALIDATING', 'APPLYING'];
 
 export function JknImport({ caps }: { caps: Capabilities }) {
