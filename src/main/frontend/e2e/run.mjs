@@ -194,6 +194,68 @@ await scenario('UPT-PK opens a verification round, village operator desa-a enter
   await screenshot(page, 'app-verification');
 });
 
+await scenario('desk UPT-PK records and refers a request; health office dinkes resolves it, checks and applies the insurer\'s list, follows up the uninsured', async (page) => {
+  // a person without JKN, read the way an agency app reads it, for the insurer's list below
+  const token = (await (await fetch(`${config.issuer}/protocol/openid-connect/token`, { method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'terpadu-cli', username: 'uptpk', password: 'uptpk' }) })).json()).access_token;
+  const found = await (await fetch(`${HUB}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ households(filter: {region: "51.06", jknSegment: NONE}, first: 5) { edges { node { members { nik status health { active } } } } } }' }) })).json();
+  const nik = found.data.households.edges.flatMap((e) => e.node.members).find((m) => m.status === 'LIVING' && !m.health?.active)?.nik;
+  check(/^\d{16}$/.test(nik ?? ''), `no person without JKN in the demo data: ${JSON.stringify(found).slice(0, 200)}`);
+
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Cari' }).click();
+  await page.getByLabel('NIK, nomor KK, atau nama').fill(nik);
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.locator('table tbody tr a').first().click();
+  const open = page.getByRole('form', { name: 'Catat permintaan layanan' });
+  await open.getByLabel('Jenis permintaan').selectOption('JKN_PBI');
+  await open.getByRole('combobox', { name: /^Pelapor/ }).selectOption({ index: 1 });
+  await open.getByLabel('Uraian').fill('Belum punya KIS, minta didaftarkan PBI');
+  await open.getByRole('button', { name: 'Catat permintaan' }).click();
+  const receipt = await page.getByText(/^Permintaan tercatat dengan nomor/).textContent();
+  const number = receipt.match(/LYN-[\d-]+/)[0];
+  await menu(page).getByRole('link', { name: 'Layanan warga' }).click();
+  const request = page.locator('article', { has: page.getByRole('heading', { name: number }) });
+  await request.getByLabel('Dinas tujuan').selectOption('DINKES');
+  await request.getByRole('button', { name: 'Simpan' }).click();
+  await request.getByText('Dirujuk', { exact: true }).first().waitFor();
+  await accessible(page, 'service desk');
+  await screenshot(page, 'app-desk');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'dinkes');
+  await menu(page).getByRole('link', { name: 'Layanan warga' }).click();
+  const referred = page.locator('article', { has: page.getByRole('heading', { name: number }) });
+  check(await referred.getByText('Pelapor').count() === 0, 'the office sees who reported');
+  await referred.getByRole('button', { name: 'Simpan' }).click();
+  await referred.getByText('Diterima dinas', { exact: true }).waitFor();
+  await referred.getByRole('combobox', { name: 'Langkah' }).selectOption({ label: 'Selesaikan' });
+  await referred.getByRole('combobox', { name: 'Hasil' }).selectOption('ANSWERED');
+  await referred.getByLabel('Catatan').fill('Didaftarkan lewat daftar BPJS bulan ini');
+  await referred.getByRole('button', { name: 'Simpan' }).click();
+  await referred.waitFor({ state: 'detached' });
+
+  await menu(page).getByRole('link', { name: 'Daftar peserta JKN' }).click();
+  const csv = `NIK;Segmen;Aktif;TMT;No Kartu\n${nik};PBI APBN;ya;01/11/2026;0000000000777\n123;PBI APBN;ya;01/11/2026;0000000000778\n`;
+  await page.getByLabel('Berkas daftar peserta').setInputFiles({ name: 'bpjs-november.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Periksa berkas' }).click();
+  await page.getByRole('heading', { name: /Sudah diperiksa/ }).waitFor();
+  await page.getByRole('table', { name: 'Baris yang ditolak' }).getByRole('cell', { name: '3', exact: true }).waitFor();
+  await accessible(page, 'insurer\'s list checked');
+  await screenshot(page, 'app-jkn-import');
+  await page.getByRole('button', { name: 'Terapkan 1 baris' }).click();
+  await page.getByText('1 baris diterapkan.').waitFor();
+
+  await menu(page).getByRole('link', { name: 'Warga miskin tanpa JKN' }).click();
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Susut' });
+  await page.getByRole('combobox', { name: /^Desa/ }).selectOption({ label: 'Apuan' });
+  await page.getByText(/warga perlu ditindaklanjuti$/).waitFor();
+  await accessible(page, 'uninsured to follow up');
+  await screenshot(page, 'app-uninsured');
+});
+
 await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
   await signIn(page, 'dinsos');
   await menu(page).getByRole('link', { name: 'Cari' }).click();
