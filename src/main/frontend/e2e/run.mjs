@@ -118,6 +118,144 @@ await scenario('village operator desa-a sees Apuan and its households', async (p
   await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
 });
 
+// a 1×1 PNG: the evidence a village attaches (a photo of a death certificate)
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+await scenario('village operator desa-a proposes a death with evidence, UPT-PK approves it from its queue', async (page) => {
+  await signIn(page, 'desa-a');
+  await page.locator('table tbody tr a').first().click();
+  const propose = page.getByRole('form', { name: 'Usulkan perubahan' });
+  await propose.getByLabel('Peristiwa').selectOption({ label: 'Kematian' });
+  const person = propose.getByLabel('Warga');
+  const options = await person.locator('option').allTextContents();
+  const name = options[options.length - 1];
+  await person.selectOption({ label: name });
+  await propose.getByLabel('Tanggal meninggal').fill('2026-11-01');
+  await propose.getByLabel('Alasan').fill('Surat keterangan kematian dari kepala dusun');
+  await propose.getByLabel('Berkas bukti').setInputFiles({ name: 'akta-kematian.png', mimeType: 'image/png', buffer: PNG });
+  await accessible(page, 'proposing a life event');
+  await propose.getByRole('button', { name: 'Kirim usulan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usulan terkirim' }).waitFor();
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const mine = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await mine.getByText('Menunggu', { exact: true }).waitFor();
+  await mine.getByRole('button', { name: 'Unduh akta-kematian.png' }).waitFor();
+  check(await mine.getByRole('button', { name: 'Setujui' }).count() === 0, 'a village may approve its own proposal');
+  await accessible(page, 'own proposals');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const request = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await request.waitFor();
+  const [evidence] = await Promise.all([page.waitForEvent('download'), request.getByRole('button', { name: 'Unduh akta-kematian.png' }).click()]);
+  check(readFileSync(await evidence.path()).equals(PNG), 'the downloaded evidence differs from the upload');
+  await accessible(page, 'proposal queue');
+  await screenshot(page, 'app-proposals');
+  // a decision needs a reason
+  await request.getByRole('button', { name: 'Setujui' }).click();
+  await request.getByRole('alert').filter({ hasText: 'Tulis alasan keputusan' }).waitFor();
+  await request.getByLabel('Alasan keputusan').fill('Sesuai surat keterangan kematian');
+  await request.getByRole('button', { name: 'Setujui' }).click();
+  await request.waitFor({ state: 'detached' });
+  await page.getByLabel('Status').selectOption({ label: 'Disetujui' });
+  const approved = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
+  await approved.getByText('Disetujui', { exact: true }).waitFor();
+});
+
+await scenario('UPT-PK opens a verification round, village operator desa-a enters results from the keyboard', async (page) => {
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Verifikasi' }).click();
+  await page.getByLabel('Nama putaran baru').fill('2026');
+  await page.getByRole('button', { name: 'Buka putaran verifikasi' }).click();
+  await page.getByText('Putaran dibuka.').waitFor();
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'desa-a');
+  await menu(page).getByRole('link', { name: 'Verifikasi' }).click();
+  const counter = page.getByText(/rumah tangga belum diverifikasi$/);
+  await counter.waitFor();
+  const pendingBefore = Number((await counter.textContent()).split(' ')[0].replace(/\./g, ''));
+  check(pendingBefore > 2, `too few households pending: ${pendingBefore}`);
+  const first = page.locator('tbody select[data-row]').first();
+  const firstRow = await first.getAttribute('data-row');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  // saved: the row counts as recorded and the focus moves on to the next household still pending
+  await page.getByText(`${pendingBefore - 1} dari`).waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-row'));
+  check(focused && focused !== firstRow, `the focus did not move to the next household: ${focused}`);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByText(`${pendingBefore - 2} dari`).waitFor();
+  await accessible(page, 'verification entry');
+  await screenshot(page, 'app-verification');
+});
+
+await scenario('desk UPT-PK records and refers a request; health office dinkes resolves it, checks and applies the insurer\'s list, follows up the uninsured', async (page) => {
+  // a person without JKN, read the way an agency app reads it, for the insurer's list below
+  const token = (await (await fetch(`${config.issuer}/protocol/openid-connect/token`, { method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'terpadu-cli', username: 'uptpk', password: 'uptpk' }) })).json()).access_token;
+  const found = await (await fetch(`${HUB}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ households(filter: {region: "51.06", jknSegment: NONE}, first: 5) { edges { node { members { nik status health { active } } } } } }' }) })).json();
+  const nik = found.data.households.edges.flatMap((e) => e.node.members).find((m) => m.status === 'LIVING' && !m.health?.active)?.nik;
+  check(/^\d{16}$/.test(nik ?? ''), `no person without JKN in the demo data: ${JSON.stringify(found).slice(0, 200)}`);
+
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Cari' }).click();
+  await page.getByLabel('NIK, nomor KK, atau nama').fill(nik);
+  await page.getByRole('button', { name: 'Cari', exact: true }).click();
+  await page.locator('table tbody tr a').first().click();
+  const open = page.getByRole('form', { name: 'Catat permintaan layanan' });
+  await open.getByLabel('Jenis permintaan').selectOption('JKN_PBI');
+  await open.getByRole('combobox', { name: /^Pelapor/ }).selectOption({ index: 1 });
+  await open.getByLabel('Uraian').fill('Belum punya KIS, minta didaftarkan PBI');
+  await open.getByRole('button', { name: 'Catat permintaan' }).click();
+  const receipt = await page.getByText(/^Permintaan tercatat dengan nomor/).textContent();
+  const number = receipt.match(/LYN-[\d-]+/)[0];
+  await menu(page).getByRole('link', { name: 'Layanan warga' }).click();
+  const request = page.locator('article', { has: page.getByRole('heading', { name: number }) });
+  await request.getByLabel('Dinas tujuan').selectOption('DINKES');
+  await request.getByRole('button', { name: 'Simpan' }).click();
+  await request.getByText('Dirujuk', { exact: true }).first().waitFor();
+  await accessible(page, 'service desk');
+  await screenshot(page, 'app-desk');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+
+  await signIn(page, 'dinkes');
+  await menu(page).getByRole('link', { name: 'Layanan warga' }).click();
+  const referred = page.locator('article', { has: page.getByRole('heading', { name: number }) });
+  check(await referred.getByText('Pelapor').count() === 0, 'the office sees who reported');
+  await referred.getByRole('button', { name: 'Simpan' }).click();
+  await referred.getByText('Diterima dinas', { exact: true }).waitFor();
+  await referred.getByRole('combobox', { name: 'Langkah' }).selectOption({ label: 'Selesaikan' });
+  await referred.getByRole('combobox', { name: 'Hasil' }).selectOption('ANSWERED');
+  await referred.getByLabel('Catatan').fill('Didaftarkan lewat daftar BPJS bulan ini');
+  await referred.getByRole('button', { name: 'Simpan' }).click();
+  await referred.waitFor({ state: 'detached' });
+
+  await menu(page).getByRole('link', { name: 'Daftar peserta JKN' }).click();
+  const csv = `NIK;Segmen;Aktif;TMT;No Kartu\n${nik};PBI APBN;ya;01/11/2026;0000000000777\n123;PBI APBN;ya;01/11/2026;0000000000778\n`;
+  await page.getByLabel('Berkas daftar peserta').setInputFiles({ name: 'bpjs-november.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Periksa berkas' }).click();
+  await page.getByRole('heading', { name: /Sudah diperiksa/ }).waitFor();
+  await page.getByRole('table', { name: 'Baris yang ditolak' }).getByRole('cell', { name: '3', exact: true }).waitFor();
+  await accessible(page, 'insurer\'s list checked');
+  await screenshot(page, 'app-jkn-import');
+  await page.getByRole('button', { name: 'Terapkan 1 baris' }).click();
+  await page.getByText('1 baris diterapkan.').waitFor();
+
+  await menu(page).getByRole('link', { name: 'Warga miskin tanpa JKN' }).click();
+  await page.getByLabel('Kecamatan').selectOption({ label: 'Susut' });
+  await page.getByRole('combobox', { name: /^Desa/ }).selectOption({ label: 'Apuan' });
+  await page.getByText(/warga perlu ditindaklanjuti$/).waitFor();
+  await accessible(page, 'uninsured to follow up');
+  await screenshot(page, 'app-uninsured');
+});
+
 await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
   await signIn(page, 'dinsos');
   await menu(page).getByRole('link', { name: 'Cari' }).click();

@@ -56,3 +56,66 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   if (body.errors?.length) throw new GraphQlErrors(body.errors);
   return body.data as T;
 }
+
+/** Sends a file as the request body to one of the hub's upload addresses (the evidence of a proposal). */
+export async function uploadFile(path: string, file: File): Promise<any> {
+  let response: Response;
+  try {
+    response = await fetch(`${path}?fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json', Authorization: `Bearer ${await accessToken(authConfig)}` },
+      body: file,
+    });
+  } catch (e) {
+    if (e instanceof SessionEnded) onSessionEnded();
+    throw e instanceof SessionEnded ? e : new NetworkError('network');
+  }
+  if (response.status === 401) {
+    onSessionEnded();
+    throw new SessionEnded();
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new GraphQlErrors([{ message: body.message ?? `HTTP ${response.status}`,
+      extensions: { classification: body.classification ?? 'OTHER', field: body.field } }]);
+  }
+  return body;
+}
+
+/** Downloads a file the hub serves to signed-in callers only (an attachment), under its own name. */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${await accessToken(authConfig)}` } });
+  } catch {
+    throw new NetworkError('network');
+  }
+  if (!response.ok) throw new GraphQlErrors([{ message: `HTTP ${response.status}`, extensions: { classification: response.status === 404 ? 'NOT_FOUND' : 'OTHER' } }]);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** Posts a form (a file import) or nothing (an apply) to one of the hub's HTTP endpoints with the caller's token; answers its JSON. */
+export async function postForm(path: string, form?: FormData): Promise<any> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { Accept: 'application/json', Authorization: `Bearer ${await accessToken(authConfig)}` }, body: form });
+  } catch (e) {
+    if (e instanceof SessionEnded) onSessionEnded();
+    throw e instanceof SessionEnded ? e : new NetworkError('network');
+  }
+  if (response.status === 401) {
+    onSessionEnded();
+    throw new SessionEnded();
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const classification = body.classification ?? (response.status === 403 ? 'FORBIDDEN' : response.status === 404 ? 'NOT_FOUND'
+      : response.status === 409 ? 'CONFLICT' : response.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR');
+    throw new GraphQlErrors([{ message: body.message ?? `HTTP ${response.status}`, extensions: { classification, field: body.field } }]);
+  }
+  return body;
+}

@@ -11,6 +11,10 @@ import { Worklists } from './worklists';
 import { Statistics } from './statistics';
 import { PolicyMatrix } from './policy';
 import { RegisterHousehold } from './register';
+import { ChangeRequests } from './proposals';
+import { Verification } from './verification';
+import { JknImport, Uninsured } from './health';
+import { ServiceDesk } from './desk';
 
 export type Session = 'signed-in' | 'signed-out' | 'ended' | 'left';
 
@@ -21,6 +25,11 @@ const MENU: MenuItem[] = [
   { path: '/cari', label: 'search', shown: (c) => canQuery(c, 'households') || canQuery(c, 'member') },
   { path: '/daftar-kerja', label: 'worklists', shown: (c) => can(c, 'Household', 'suggestedCluster') && canMutate(c, 'assignCluster') },
   { path: '/daftar', label: 'register', shown: (c) => canMutate(c, 'registerHousehold') },
+  { path: '/usulan', label: 'proposals', shown: (c) => canQuery(c, 'changeRequests') },
+  { path: '/verifikasi', label: 'verification', shown: (c) => canQuery(c, 'verificationRounds') && canMutate(c, 'recordVerificationResult') },
+  { path: '/jkn', label: 'jknImport', shown: (c) => canMutate(c, 'updateJknStatuses') && canQuery(c, 'importJob') },
+  { path: '/tanpa-jkn', label: 'uninsured', shown: (c) => can(c, 'HouseholdFilter', 'jknSegment') && can(c, 'Member', 'health') },
+  { path: '/layanan', label: 'desk', shown: (c) => canQuery(c, 'serviceRequests') },
   { path: '/statistik', label: 'statistics', shown: (c) => canQuery(c, 'statistics') },
   { path: '/kebijakan', label: 'policy', shown: (c) => canQuery(c, 'accessPolicy') },
 ];
@@ -92,6 +101,11 @@ function SignedIn() {
             : path.startsWith('/rt/') ? <HouseholdPage caps={c} id={decodeURIComponent(path.slice(4))} />
               : path === '/daftar-kerja' ? <Worklists caps={c} regency={regency} />
                 : path === '/daftar' ? <RegisterHousehold caps={c} region={who.region} />
+                  : path === '/usulan' ? <ChangeRequests caps={c} me={who.preferred_username ?? ''} />
+                  : path === '/verifikasi' ? <Verification caps={c} region={who.region} regency={regency} />
+                  : path === '/jkn' ? <JknImport caps={c} />
+                  : path === '/tanpa-jkn' ? <Uninsured caps={c} regency={regency} />
+                  : path === '/layanan' ? <ServiceDesk caps={c} />
                   : path === '/statistik' ? <Statistics caps={c} regency={regency} />
                     : path === '/kebijakan' ? <PolicyMatrix />
                       : <p role="alert">{t('notFoundPage')}</p>}

@@ -5,10 +5,12 @@ import { gql } from './api';
 import { can, canMutate, canQuery, select, type Capabilities, type Selection } from './capabilities';
 import { formatDate, formatDateTime, formatNumber, formatRupiah, t, tCode } from './i18n';
 import { ErrorMessage, Loading, Section, errorText, useLoad } from './ui';
+import { ProposeEvent } from './proposals';
+import { OpenServiceRequest } from './desk';
 
 const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'version', 'registeredAt',
   ['village', 'Region', ['code', 'name', ['parent', 'Region', ['name']]]],
-  ['members', 'Member', ['id', 'nik', 'name', 'sex', 'birthDate', 'relationship',
+  ['members', 'Member', ['id', 'nik', 'name', 'sex', 'birthDate', 'relationship', 'status', 'version',
     ['health', 'HealthFacet', ['segment', 'active', 'since']],
     ['education', 'EducationFacet', ['schoolStatus', 'schoolLevel', 'pipRecipient']],
     ['benefits', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]]]],
@@ -55,6 +57,8 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
           </dl>
         </Section>)}
       {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
+      <OpenServiceRequest caps={caps} household={h} />
+      <ProposeEvent caps={caps} household={h} onProposed={page.reload} />
       {can(caps, 'Household', 'history') && <History key={`${h.version}-${h.social?.version}-${h.housing?.version}`} caps={caps} id={id} />}
     </div>
   );

@@ -1,3 +1,6 @@
+import { uninsuredMembers } from './health-logic';
+import { entryDefaults, pendingFirst } from './verification-logic';
+import { eventInput, urgency, type EventForm } from './proposal-logic';
 import { describe, expect, it } from 'vitest';
 import { accessTokenDue, base64url, codeChallenge, claims, refreshExpired, type Tokens } from './auth';
 import { can, canMutate, parseCapabilities, select } from './capabilities';
@@ -152,5 +155,73 @@ describe('policy matrix and worklists', () => {
     expect(onWorklist('differs', settled)).toBe(false);
     expect(onWorklist('decile', unassigned, 1, 4)).toBe(true);
     expect(onWorklist('decile', settled, 4, 1)).toBe(false);
+  });
+});
+
+describe('life events as proposals', () => {
+  const household = { id: 'H1', version: 4, members: [
+    { id: 'M1', version: 2, relationship: 'HEAD' }, { id: 'M2', version: 7, relationship: 'WIFE' }, { id: 'M3', version: 1, relationship: 'CHILD' }] };
+  const form = (change: Partial<EventForm>): EventForm => ({ memberId: '', date: '', newHeadMemberId: '', reason: 'akta', nik: '', name: '',
+    sex: '', birthDate: '', relationship: 'OTHER', toKk: '', newKk: '', relationships: {}, ...change });
+
+  it('proposes a death with the person\'s version and no new head when none is chosen', () => {
+    expect(eventInput('death', form({ memberId: 'M2', date: '2026-11-01' }), household))
+      .toEqual({ memberId: 'M2', expectedVersion: 7, diedOn: '2026-11-01', newHeadMemberId: null, reason: 'akta' });
+  });
+
+  it('sends only the corrected fields of an identity correction', () => {
+    expect(eventInput('correction', form({ memberId: 'M3', name: ' Ni Luh Ayu ', nik: '' }), household))
+      .toEqual({ memberId: 'M3', expectedVersion: 1, name: 'Ni Luh Ayu', reason: 'akta' });
+  });
+
+  it('gives the others\' relationships to a new head, without the new head itself', () => {
+    expect(eventInput('head', form({ newHeadMemberId: 'M2', relationships: { M1: 'OTHER', M2: 'WIFE', M3: 'CHILD' } }), household))
+      .toEqual({ householdId: 'H1', expectedVersion: 4, newHeadMemberId: 'M2', reason: 'akta',
+        relationships: [{ memberId: 'M1', relationship: 'OTHER' }, { memberId: 'M3', relationship: 'CHILD' }] });
+  });
+
+  it('splits off the chosen members with the household\'s version', () => {
+    expect(eventInput('split', form({ newKk: '5106011234567890', date: '2026-10-01', relationships: { M3: 'HEAD' } }), household))
+      .toEqual({ householdId: 'H1', expectedVersion: 4, newKk: '5106011234567890', splitOn: '2026-10-01', reason: 'akta',
+        members: [{ memberId: 'M3', relationship: 'HEAD' }] });
+  });
+
+  it('flags pending requests past or near their due date only', () => {
+    const now = Date.parse('2026-11-30T10:00:00Z');
+    expect(urgency({ state: 'PENDING', overdue: true }, now)).toBe('overdue');
+    expect(urgency({ state: 'PENDING', overdue: false, dueAt: '2026-11-30T20:00:00Z' }, now)).toBe('soon');
+    expect(urgency({ state: 'PENDING', overdue: false, dueAt: '2026-12-05T10:00:00Z' }, now)).toBeNull();
+    expect(urgency({ state: 'APPROVED', overdue: true }, now)).toBeNull();
+  });
+});
+
+describe('verification entry', () => {
+  const households = [
+    { id: 'A', members: [{ status: 'LIVING' }, { status: 'DECEASED' }], social: { cluster: { code: 'MELATI' } }, verification: [] },
+    { id: 'B', members: [{ status: 'LIVING' }], verification: [{ round: { name: '2026' }, result: 'MOVED', persons: 1, cluster: null }] },
+    { id: 'C', members: [], verification: [{ round: { name: '2017' }, result: 'STILL_POOR', persons: 3 }] },
+  ];
+
+  it('puts the households without a result in the round first', () => {
+    const { pending, done } = pendingFirst(households, '2026');
+    expect(pending.map((h) => h.id)).toEqual(['A', 'C']);
+    expect(done.map((h) => h.id)).toEqual(['B']);
+  });
+
+  it('starts a row with the recorded result, or the living members and the current cluster', () => {
+    expect(entryDefaults(households[0], '2026')).toEqual({ result: 'STILL_POOR', persons: 1, cluster: 'MELATI' });
+    expect(entryDefaults(households[1], '2026')).toEqual({ result: 'MOVED', persons: 1, cluster: '' });
+  });
+});
+
+describe('uninsured members to follow up', () => {
+  it('lists living members without an active JKN, including those with no health record', () => {
+    const households = [{ id: 'H', members: [
+      { id: 'a', status: 'LIVING', health: { segment: 'PBI_APBN', active: true } },
+      { id: 'b', status: 'LIVING', health: { segment: 'PBI_APBN', active: false } },
+      { id: 'c', status: 'LIVING', health: null },
+      { id: 'd', status: 'DECEASED', health: null },
+      { id: 'e', status: 'LIVING', health: { segment: 'NONE', active: true } }] }];
+    expect(uninsuredMembers(households).map((u) => u.member.id)).toEqual(['b', 'c', 'e']);
   });
 });

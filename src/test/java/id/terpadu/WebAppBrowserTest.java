@@ -114,7 +114,7 @@ class WebAppBrowserTest {
         System.out.println(output);
         assertThat(finished).as("the browser tests finished within 6 minutes:\n" + output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("7 passed, 0 failed");
+        assertThat(output).contains("10 passed, 0 failed");
     }
 
     private static String adminUrl(String path) {
