@@ -193,6 +193,13 @@ class LifeEventsTest extends ChangeRequestApiTest {
         Person child = family.members().get(2);
         String newKk = TestIdentities.kk();
 
+        // a new card without a head is bad input, refused at once, even when its KK is taken too (which alone
+        // would only be a warning: the register may change before the approval)
+        refusedWithoutWrites(request("desa", "mutation($input: ProposeSplitInput!) { proposeSplit(input: $input) { id } }",
+                "input", input("householdId", household.id(), "expectedVersion", householdRow(family.kk()).getVersion(),
+                        "newKk", family.kk(), "members", List.of(), "splitOn", LocalDate.now(), "reason", "No one")),
+                "BAD_REQUEST", "input.members");
+
         String id = propose("proposeSplit", "ProposeSplitInput", input("householdId", household.id(),
                 "expectedVersion", householdRow(family.kk()).getVersion(), "newKk", newKk,
                 "members", List.of(Map.of("memberId", household.memberId(child), "relationship", "HEAD")),

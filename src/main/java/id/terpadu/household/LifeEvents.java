@@ -173,15 +173,17 @@ public class LifeEvents {
     public HouseholdRecord split(Caller caller, long householdId, long expectedVersion, String newKk,
                                  Map<Long, Relationship> movers, LocalDate splitOn, String reason) {
         HouseholdRecord household = active(caller, householdId, "input.householdId");
+        // what the input says of itself first: a proposal tried against today's register is refused for
+        // these, and only warned of what the register may change before its approval (a KK taken)
         identityNumbers.checkKk(newKk, "input.newKk");
-        if (households.kkInUse(newKk)) {
-            throw new ConflictException("input.newKk", "A household with this KK is already registered.");
-        }
         if (splitOn.isAfter(LocalDate.now())) {
             throw new BadRequestException("input.splitOn", "A split is recorded once the new card is issued, not in advance.");
         }
         if (movers.values().stream().filter(relationship -> relationship == Relationship.HEAD).count() != 1) {
             throw new BadRequestException("input.members", "The new family card lists exactly one head (relationship HEAD).");
+        }
+        if (households.kkInUse(newKk)) {
+            throw new ConflictException("input.newKk", "A household with this KK is already registered.");
         }
         List<MemberRecord> living = members.livingOf(householdId);
         Set<Long> ids = new HashSet<>();
