@@ -9,6 +9,7 @@ import id.terpadu.error.HubException;
 import id.terpadu.imports.Cells;
 import id.terpadu.imports.ImportColumn;
 import id.terpadu.imports.ImportKind;
+import id.terpadu.imports.ImportLayout;
 import id.terpadu.imports.ImportRow;
 import id.terpadu.imports.RowOutcome;
 import org.jooq.DSLContext;
@@ -80,29 +81,13 @@ class RecipientListImport implements ImportKind {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    @Override
-    public String name() {
-        return "RECIPIENTS";
-    }
+    private static final ImportLayout LAYOUT = new ImportLayout("RECIPIENTS",
+            "A national programme's recipient list (PKH, BPNT) by NIK: each recipient's household is enrolled.",
+            "enrolBenefit", COLUMNS, NIK);
 
     @Override
-    public String description() {
-        return "A national programme's recipient list (PKH, BPNT) by NIK: each recipient's household is enrolled.";
-    }
-
-    @Override
-    public String mutation() {
-        return "enrolBenefit";
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keyColumn() {
-        return NIK;
+    public ImportLayout layout() {
+        return LAYOUT;
     }
 
     @Override

@@ -6,6 +6,7 @@ import id.terpadu.health.JknStatusList.Row;
 import id.terpadu.health.JknStatusList.RowResult;
 import id.terpadu.imports.ImportColumn;
 import id.terpadu.imports.ImportKind;
+import id.terpadu.imports.ImportLayout;
 import id.terpadu.imports.ImportRow;
 import id.terpadu.imports.RowOutcome;
 import id.terpadu.imports.Cells;
@@ -48,29 +49,13 @@ class JknListImport implements ImportKind {
         this.sync = sync;
     }
 
-    @Override
-    public String name() {
-        return "JKN";
-    }
+    private static final ImportLayout LAYOUT = new ImportLayout("JKN",
+            "The insurer's (BPJS Kesehatan) list of JKN members: one row per person, by NIK.",
+            "updateJknStatuses", COLUMNS, NIK);
 
     @Override
-    public String description() {
-        return "The insurer's (BPJS Kesehatan) list of JKN members: one row per person, by NIK.";
-    }
-
-    @Override
-    public String mutation() {
-        return "updateJknStatuses";
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keyColumn() {
-        return NIK;
+    public ImportLayout layout() {
+        return LAYOUT;
     }
 
     @Override

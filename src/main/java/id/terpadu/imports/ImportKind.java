@@ -11,23 +11,33 @@ import java.util.List;
  */
 public interface ImportKind {
 
+    /** What the file is and who may import it. */
+    ImportLayout layout();
+
     /** The name clients upload it under ({@code JKN}). */
-    String name();
+    default String name() {
+        return layout().name();
+    }
 
     /** What the file is, for the layout's documentation. */
-    String description();
+    default String description() {
+        return layout().description();
+    }
 
-    /**
-     * The mutation of the access policy whose writers may import this kind; the rows are scoped to
-     * the caller's region as that mutation's are.
-     */
-    String mutation();
+    /** The mutation of the access policy whose writers may import this kind. */
+    default String mutation() {
+        return layout().mutation();
+    }
 
     /** The columns, in the template's order. */
-    List<ImportColumn> columns();
+    default List<ImportColumn> columns() {
+        return layout().columns();
+    }
 
-    /** The column whose value may appear only once in a file (a NIK); null when any row may repeat. */
-    String keyColumn();
+    /** The column whose value may appear only once in a file; null when any row may repeat. */
+    default String keyColumn() {
+        return layout().keyColumn();
+    }
 
     /**
      * Checks a batch of rows (at most {@link ImportRow#BATCH_SIZE}) and, when {@code write}, applies

@@ -6,6 +6,7 @@ import id.terpadu.db.tables.records.SocialFacetRecord;
 import id.terpadu.imports.Cells;
 import id.terpadu.imports.ImportColumn;
 import id.terpadu.imports.ImportKind;
+import id.terpadu.imports.ImportLayout;
 import id.terpadu.imports.ImportRow;
 import id.terpadu.imports.RowOutcome;
 import org.jooq.DSLContext;
@@ -59,29 +60,13 @@ class DtsenDecileImport implements ImportKind {
         this.scope = scope;
     }
 
-    @Override
-    public String name() {
-        return "DTSEN";
-    }
+    private static final ImportLayout LAYOUT = new ImportLayout("DTSEN",
+            "The ministry's quarterly DTSEN extract: each household's decile, its quarter and DTSEN id, by KK or NIK.",
+            "recordSocialAssessment", COLUMNS, KK);
 
     @Override
-    public String description() {
-        return "The ministry's quarterly DTSEN extract: each household's decile, its quarter and DTSEN id, by KK or NIK.";
-    }
-
-    @Override
-    public String mutation() {
-        return "recordSocialAssessment";
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keyColumn() {
-        return KK;
+    public ImportLayout layout() {
+        return LAYOUT;
     }
 
     /** A readable row: the household it names and what it says. */

@@ -9,6 +9,7 @@ import id.terpadu.db.tables.records.VerificationRoundRecord;
 import id.terpadu.imports.Cells;
 import id.terpadu.imports.ImportColumn;
 import id.terpadu.imports.ImportKind;
+import id.terpadu.imports.ImportLayout;
 import id.terpadu.imports.ImportRow;
 import id.terpadu.imports.RowOutcome;
 import org.jooq.DSLContext;
@@ -87,30 +88,14 @@ class VerificationResultImport implements ImportKind {
         this.scope = scope;
     }
 
-    @Override
-    public String name() {
-        return "VERIFICATION";
-    }
+    private static final ImportLayout LAYOUT = new ImportLayout("VERIFICATION",
+            "A verification round's results: per household (by KK) what the verifiers found, the persons counted, "
+            + "the cluster and a note.",
+            "recordVerificationResult", COLUMNS, KK);
 
     @Override
-    public String description() {
-        return "A verification round's results: per household (by KK) what the verifiers found, the persons counted, "
-                + "the cluster and a note.";
-    }
-
-    @Override
-    public String mutation() {
-        return "recordVerificationResult";
-    }
-
-    @Override
-    public List<ImportColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String keyColumn() {
-        return KK;
+    public ImportLayout layout() {
+        return LAYOUT;
     }
 
     /** A readable row. */

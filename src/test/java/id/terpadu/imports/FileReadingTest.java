@@ -31,29 +31,10 @@ class FileReadingTest {
     /** A kind with a key column and two more, that applies nothing. */
     private static final ImportKind KIND = new ImportKind() {
         @Override
-        public String name() {
-            return "TEST";
-        }
-
-        @Override
-        public String description() {
-            return "A test layout.";
-        }
-
-        @Override
-        public String mutation() {
-            return "updateJknStatuses";
-        }
-
-        @Override
-        public List<ImportColumn> columns() {
-            return List.of(ImportColumn.required("nik", "NIK.", "no_nik"), ImportColumn.required("name", "Name.", "nama"),
-                    ImportColumn.optional("note", "A remark.", "catatan"));
-        }
-
-        @Override
-        public String keyColumn() {
-            return "nik";
+        public ImportLayout layout() {
+            return new ImportLayout("TEST", "A test layout.", "updateJknStatuses",
+                    List.of(ImportColumn.required("nik", "NIK.", "no_nik"), ImportColumn.required("name", "Name.", "nama"),
+                            ImportColumn.optional("note", "A remark.", "catatan")), "nik");
         }
 
         @Override
