@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { gql } from './api';
 import { canQuery, can, select, type Capabilities } from './capabilities';
-import { formatNumber, t } from './i18n';
+import { formatNumber, t, tCode } from './i18n';
+import { HouseholdStatusValues } from './generated/schema';
 import { ErrorMessage, HOUSEHOLD_ROW, HouseholdTable, Loading, useLoad } from './ui';
 import { classifySearch } from './search-input';
 
@@ -10,6 +11,7 @@ const PAGE = 20;
 const SEARCH_PAGE = 30;
 
 export interface Filter {
+  status?: string;
   cluster?: string;
   programme?: string;
   jknSegment?: string;
@@ -18,8 +20,10 @@ export interface Filter {
 
 /** Households of a region, a page at a time, with the filters the caller's schema offers. */
 export function RegionHouseholds({ caps, region, caption }: { caps: Capabilities; region: string; caption: string }) {
-  const [filter, setFilter] = useState<Filter>({});
-  const [draft, setDraft] = useState<Filter>({});
+  // the families living on their card today, unless the clerk asks for the dissolved ones too
+  const initial: Filter = can(caps, 'HouseholdFilter', 'status') ? { status: 'ACTIVE' } : {};
+  const [filter, setFilter] = useState<Filter>(initial);
+  const [draft, setDraft] = useState<Filter>(initial);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const options = useLoad(() => gql(`{ ${canQuery(caps, 'clusters') ? 'clusters { code name }' : ''}
@@ -40,6 +44,13 @@ export function RegionHouseholds({ caps, region, caption }: { caps: Capabilities
   return (
     <div>
       <form class="filters" onSubmit={apply} aria-label={t('filters')}>
+        {can(caps, 'HouseholdFilter', 'status') && (
+          <label>{t('status')}
+            <select value={draft.status ?? ''} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value || undefined })}>
+              {HouseholdStatusValues.map((s) => <option value={s} key={s}>{tCode('hhStatus', s)}</option>)}
+              <option value="">{t('all')}</option>
+            </select>
+          </label>)}
         {can(caps, 'HouseholdFilter', 'cluster') && options.data?.clusters && (
           <label>{t('cluster')}
             <select value={draft.cluster ?? ''} onChange={(e) => setDraft({ ...draft, cluster: e.currentTarget.value || undefined })}>

@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.db.codes.HouseholdStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import static id.terpadu.db.Tables.HOUSEHOLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -239,6 +241,18 @@ class HouseholdSearchTest extends ApiTest {
         ResponseError programme = refused(households(Map.of("programme", "RASKIN"), 10, null, null).execute(),
                 "NOT_FOUND", "filter.programme");
         assertThat(programme.getMessage()).contains("RASKIN");
+    }
+
+    @Test
+    void statusFilterLeavesOutDissolvedFamilyCards() {
+        String name = token();
+        Listed living = registerIn(BANTANG, name);
+        Listed dissolved = registerIn(BANTANG, name);
+        dsl.update(HOUSEHOLD).set(HOUSEHOLD.STATUS, HouseholdStatus.DISSOLVED).where(HOUSEHOLD.ID.eq(dissolved.id())).execute();
+
+        assertThat(kks(Map.of("name", name, "status", "ACTIVE"))).containsExactly(living.kk());
+        assertThat(kks(Map.of("name", name, "status", "DISSOLVED"))).containsExactly(dissolved.kk());
+        assertThat(kks(Map.of("name", name))).containsExactlyInAnyOrder(living.kk(), dissolved.kk());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package id.terpadu.household;
 
 import id.terpadu.access.Caller;
+import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.access.RowScope;
 import id.terpadu.db.tables.Member;
 import id.terpadu.db.tables.records.HouseholdRecord;
@@ -41,6 +42,7 @@ class HouseholdSearch {
 
     private static final String REGION = "region";
     private static final String NAME = "name";
+    private static final String STATUS = "status";
     private static final Member NAMED = MEMBER.as("named");
 
     private final HouseholdRepository households;
@@ -100,6 +102,7 @@ class HouseholdSearch {
             conditions.add(switch (name) {
                 case REGION -> inRegion(value.toString());
                 case NAME -> withMemberNamed(caller, value.toString());
+                case STATUS -> HOUSEHOLD.STATUS.eq(HouseholdStatus.valueOf(value.toString()));
                 default -> {
                     HouseholdFilterField field = fields.get(name);
                     if (field == null) {
