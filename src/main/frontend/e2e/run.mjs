@@ -3,7 +3,8 @@
 // role's main task, an axe-core accessibility check of each screen (no serious or critical
 // violation), and no request to any host but the hub and Keycloak.
 //
-//   HUB_URL=http://localhost:8080 node e2e/run.mjs        (SCREENSHOTS=<folder> saves PNGs of the main screens)
+//   HUB_URL=http://localhost:8080 node e2e/run.mjs        (SCREENSHOTS=<folder> saves PNGs of the main screens;
+//                                                          ONLY=<regular expression> runs the scenarios whose names match)
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ const SCREENSHOTS = process.env.SCREENSHOTS;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TIMEOUT = 30_000;
+const ONLY = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
 
 const config = await (await fetch(`${HUB}/app/config`)).json();
 const allowedHosts = new Set([new URL(HUB).host, new URL(config.issuer).host]);
@@ -78,6 +80,7 @@ async function screenshot(page, name) {
 }
 
 async function scenario(name, run) {
+  if (ONLY && !ONLY.test(name)) return;
   const page = await newPage();
   const started = Date.now();
   try {
@@ -162,6 +165,91 @@ await scenario('village operator desa-a proposes a death with evidence, UPT-PK a
   await page.getByLabel('Status').selectOption({ label: 'Disetujui' });
   const approved = page.locator('article', { has: page.getByRole('heading', { name: `Kematian: ${name}` }) }).first();
   await approved.getByText('Disetujui', { exact: true }).waitFor();
+});
+
+/** A family card number of Susut (51.06.01) issued today-ish, and NIKs of people born there, unique per run. */
+const serial = String(Date.now() % 10000).padStart(4, '0');
+const SUSUT = '510601';
+
+await scenario('village operator desa-a proposes a household, then a BLT-DD recipient; UPT-PK and the social office approve', async (page) => {
+  const stamp = `Musdes Apuan ${serial}`;
+  const kk = `${SUSUT}150626${serial}`;
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByRole('heading', { name: 'Anda telah keluar' }).waitFor();
+  };
+  const openHousehold = async () => {
+    await menu(page).getByRole('link', { name: 'Cari' }).click();
+    await page.getByLabel('NIK, nomor KK, atau nama').fill(kk);
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    await page.locator('table tbody tr a', { hasText: kk }).click();
+    await page.getByRole('cell', { name: 'Ni Nyoman Sari' }).waitFor();
+  };
+  await signIn(page, 'desa-a');
+  await menu(page).getByRole('link', { name: 'Daftarkan rumah tangga' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Daftarkan rumah tangga baru' }) });
+  await form.getByText('berlaku setelah disetujui UPT-PK').waitFor();
+  await form.getByLabel('Nomor KK').fill(kk);
+  await form.getByLabel('Alamat').fill('Banjar Apuan Kaja');
+  const head = form.getByRole('group', { name: 'Anggota 1' });
+  await head.getByLabel('NIK').fill(`${SUSUT}120380${serial}`);
+  await head.getByLabel('Nama').fill('I Made Sukarta');
+  await head.getByLabel('Tanggal lahir').fill('1980-03-12');
+  await form.getByRole('button', { name: 'Tambah anggota' }).click();
+  const wife = form.getByRole('group', { name: 'Anggota 2' });
+  await wife.getByLabel('NIK').fill(`${SUSUT}470584${serial}`);
+  await wife.getByLabel('Nama').fill('Ni Nyoman Sari');
+  await wife.getByLabel('Jenis kelamin').selectOption({ label: 'perempuan' });
+  await wife.getByLabel('Tanggal lahir').fill('1984-05-07');
+  await wife.getByLabel('Hubungan').selectOption({ label: 'istri/suami' });
+  await form.getByLabel('Alasan').fill(stamp);
+  await form.getByLabel('Berkas bukti').setInputFiles({ name: 'berita-acara.png', mimeType: 'image/png', buffer: PNG });
+  await accessible(page, 'proposing a registration');
+  await form.getByRole('button', { name: 'Kirim usulan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usulan pendaftaran terkirim' }).waitFor();
+  await signOut();
+
+  await signIn(page, 'uptpk');
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const registration = page.locator('article', { hasText: stamp }).filter({ has: page.getByRole('heading', { name: /^Pendaftaran rumah tangga/ }) });
+  await registration.getByRole('button', { name: 'Unduh berita-acara.png' }).waitFor();
+  await registration.getByLabel('Alasan keputusan').fill('Sesuai berita acara musdes');
+  await registration.getByRole('button', { name: 'Setujui' }).click();
+  await registration.waitFor({ state: 'detached' });
+  await signOut();
+
+  // the new household is the village's now; a recipient of the village fund's cash aid is proposed from its page
+  await signIn(page, 'desa-a');
+  await openHousehold();
+  const propose = page.getByRole('form', { name: 'Usulkan perubahan' });
+  await propose.getByLabel('Peristiwa').selectOption({ label: 'Usulan penerima bantuan' });
+  await propose.getByLabel('Program').selectOption({ label: 'BLT Dana Desa' });
+  await propose.getByLabel('Mulai').fill('2027-01-01');
+  await propose.getByLabel(/^Sampai/).fill('2027-12-31');
+  await propose.getByLabel('Nilai').fill('300.000');
+  await propose.getByLabel('Alasan').fill(`${stamp}: BLT-DD`);
+  await accessible(page, 'proposing a recipient');
+  await propose.getByRole('button', { name: 'Kirim usulan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usulan terkirim: Kepesertaan program' }).waitFor();
+  await signOut();
+
+  await signIn(page, 'dinsos');
+  await menu(page).getByRole('link', { name: 'Usulan' }).click();
+  const enrolment = page.locator('article', { hasText: `${stamp}: BLT-DD` });
+  await enrolment.getByText('BLT Dana Desa').first().waitFor();
+  check(!(await enrolment.textContent()).includes('Already enrolled'), 'the new household is already enrolled in BLT-DD');
+  await enrolment.getByLabel('Alasan keputusan').fill('Memenuhi kriteria BLT-DD');
+  await enrolment.getByRole('button', { name: 'Setujui' }).click();
+  await enrolment.waitFor({ state: 'detached' });
+  await page.getByLabel('Status').selectOption({ label: 'Disetujui' });
+  await page.locator('article', { hasText: `${stamp}: BLT-DD` }).getByText('Disetujui', { exact: true }).waitFor();
+  check(await page.locator('article', { hasText: stamp }).filter({ hasText: 'Pendaftaran rumah tangga' }).count() === 0,
+    'the social office sees a household registration it does not decide');
+  await signOut();
+
+  await signIn(page, 'desa-a');
+  await openHousehold();
+  await page.locator('section', { has: page.locator('#benefits') }).getByRole('cell', { name: 'BLT Dana Desa' }).waitFor();
 });
 
 await scenario('UPT-PK opens a verification round, village operator desa-a enters results from the keyboard', async (page) => {
@@ -259,11 +347,21 @@ await scenario('desk UPT-PK records and refers a request; health office dinkes r
 await scenario('social office dinsos finds a household by a short name and assigns its cluster with a reason', async (page) => {
   await signIn(page, 'dinsos');
   await menu(page).getByRole('link', { name: 'Cari' }).click();
-  await page.getByLabel('NIK, nomor KK, atau nama').fill('Nym.');
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Cari', exact: true }).click();
-  await page.locator('p', { hasText: /rumah tangga ditemukan/ }).waitFor();
-  console.log(`search by name answered in the browser in ${Date.now() - started} ms`);
+  // the budget: on a warm hub a search shows its results within 300 ms (the median of three, from the click)
+  const searchTimes = [];
+  for (const term of ['Wyn', 'Made', 'Putu', 'Nym.']) {
+    await page.getByLabel('NIK, nomor KK, atau nama').fill(term);
+    const started = Date.now();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(JSON.stringify(term).slice(1, -1))),
+      page.getByRole('button', { name: 'Cari', exact: true }).click()]);
+    await page.locator('p', { hasText: /rumah tangga ditemukan/ }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    searchTimes.push(Date.now() - started);
+  }
+  const warm = searchTimes.slice(1).sort((a, b) => a - b)[1];
+  console.log(`search by name in the browser: ${searchTimes.join(', ')} ms (the first warms up; median of the rest ${warm} ms)`);
+  check(warm <= 300, `a search took ${warm} ms to show its results (budget 300 ms)`);
   await accessible(page, 'search');
   await screenshot(page, 'app-search');
   await page.locator('table tbody tr a').first().click();

@@ -13,11 +13,11 @@ const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'vers
   ['members', 'Member', ['id', 'nik', 'name', 'sex', 'birthDate', 'relationship', 'status', 'version',
     ['health', 'HealthFacet', ['segment', 'active', 'since']],
     ['education', 'EducationFacet', ['schoolStatus', 'schoolLevel', 'pipRecipient']],
-    ['benefits', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]]]],
+    ['benefits', 'Benefit', ['id', 'status', 'version', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]]]],
   ['social', 'SocialFacet', ['decile', 'decileQuarter', 'povertyIndicatorCount', 'clusterReason', 'version', 'updatedAt',
     'onLocalSurvey', 'verifiedOn', ['cluster', 'Cluster', ['code', 'name']]]],
   ['housing', 'HousingFacet', ['version', 'floor', 'wall', 'roof', 'toilet', 'water', 'lighting', 'floorAreaM2', 'rtlhStatus', 'renovationYear']],
-  ['benefits', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]],
+  ['benefits', 'Benefit', ['id', 'status', 'version', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]],
   ['suggestedCluster', 'ClusterSuggestion', ['differsFromAssigned', 'indicatorsMet', 'indicatorsTotal',
     ['cluster', 'Cluster', ['code', 'name']], ['assigned', 'Cluster', ['code', 'name']],
     ['facts', 'ClusterFact', ['fact', 'holds', 'value', 'decisive']]]]];

@@ -1,6 +1,6 @@
 import { uninsuredMembers } from './health-logic';
 import { entryDefaults, pendingFirst } from './verification-logic';
-import { eventInput, urgency, type EventForm } from './proposal-logic';
+import { eventInput, registersAsProposal, urgency, type EventForm } from './proposal-logic';
 import { describe, expect, it } from 'vitest';
 import { accessTokenDue, base64url, codeChallenge, claims, refreshExpired, type Tokens } from './auth';
 import { can, canMutate, parseCapabilities, select } from './capabilities';
@@ -162,7 +162,9 @@ describe('life events as proposals', () => {
   const household = { id: 'H1', version: 4, members: [
     { id: 'M1', version: 2, relationship: 'HEAD' }, { id: 'M2', version: 7, relationship: 'WIFE' }, { id: 'M3', version: 1, relationship: 'CHILD' }] };
   const form = (change: Partial<EventForm>): EventForm => ({ memberId: '', date: '', newHeadMemberId: '', reason: 'akta', nik: '', name: '',
-    sex: '', birthDate: '', relationship: 'OTHER', toKk: '', newKk: '', relationships: {}, ...change });
+    sex: '', birthDate: '', relationship: 'OTHER', toKk: '', newKk: '', relationships: {}, programme: '', endsOn: '', amount: '',
+    funding: '', benefitId: '', movedAway: false, ...change });
+  const programmes = [{ code: 'BLT_DD', target: 'HOUSEHOLD' as const }, { code: 'KIS_PBI', target: 'MEMBER' as const }];
 
   it('proposes a death with the person\'s version and no new head when none is chosen', () => {
     expect(eventInput('death', form({ memberId: 'M2', date: '2026-11-01' }), household))
@@ -184,6 +186,30 @@ describe('life events as proposals', () => {
     expect(eventInput('split', form({ newKk: '5106011234567890', date: '2026-10-01', relationships: { M3: 'HEAD' } }), household))
       .toEqual({ householdId: 'H1', expectedVersion: 4, newKk: '5106011234567890', splitOn: '2026-10-01', reason: 'akta',
         members: [{ memberId: 'M3', relationship: 'HEAD' }] });
+  });
+
+  it('enrols the household in a household programme and the chosen person in a member programme', () => {
+    expect(eventInput('benefit', form({ programme: 'BLT_DD', memberId: 'M3', date: '2027-01-01', endsOn: '2027-12-31', amount: '300.000' }),
+      household, programmes))
+      .toEqual({ programme: 'BLT_DD', householdId: 'H1', startsOn: '2027-01-01', endsOn: '2027-12-31', amount: 300000, reason: 'akta' });
+    expect(eventInput('benefit', form({ programme: 'KIS_PBI', memberId: 'M3', date: '2027-01-01', funding: 'APBD' }), household, programmes))
+      .toEqual({ programme: 'KIS_PBI', memberId: 'M3', startsOn: '2027-01-01', endsOn: null, funding: 'APBD', reason: 'akta' });
+  });
+
+  it('stops a benefit on the version read, and dissolves a household that moved away', () => {
+    const withBenefits = { ...household, benefits: [{ id: 'B1', version: 3 }] };
+    expect(eventInput('benefitStop', form({ benefitId: 'B1', date: '2026-12-31' }), withBenefits))
+      .toEqual({ benefitId: 'B1', expectedVersion: 3, stoppedOn: '2026-12-31', reason: 'akta' });
+    expect(eventInput('dissolution', form({ movedAway: true }), household))
+      .toEqual({ householdId: 'H1', expectedVersion: 4, movedAway: true, reason: 'akta' });
+  });
+
+  it('registers as a proposal for a village, directly for a role that decides proposals', () => {
+    const schema = (...mutations: string[]) => parseCapabilities({ __schema: { mutationType: { name: 'Mutation' },
+      types: [{ name: 'Mutation', fields: mutations.map((name) => ({ name })), inputFields: null }] } });
+    expect(registersAsProposal(schema('registerHousehold', 'proposeRegistration'))).toBe(true);
+    expect(registersAsProposal(schema('registerHousehold', 'proposeRegistration', 'approveChangeRequest'))).toBe(false);
+    expect(registersAsProposal(schema('registerHousehold'))).toBe(false);
   });
 
   it('flags pending requests past or near their due date only', () => {

@@ -1,6 +1,7 @@
 // The life events a village proposes: which mutation each one is, and its input built from the form.
+import { canMutate, type Capabilities } from './capabilities';
 
-export type LifeEvent = 'death' | 'member' | 'correction' | 'head' | 'move' | 'split';
+export type LifeEvent = 'death' | 'member' | 'correction' | 'head' | 'move' | 'split' | 'benefit' | 'benefitStop' | 'dissolution';
 
 export const EVENT_MUTATIONS: Record<LifeEvent, [mutation: string, input: string]> = {
   death: ['proposeDeath', 'ProposeDeathInput'],
@@ -9,6 +10,9 @@ export const EVENT_MUTATIONS: Record<LifeEvent, [mutation: string, input: string
   head: ['proposeHeadChange', 'ProposeHeadChangeInput'],
   move: ['proposeMove', 'ProposeMoveInput'],
   split: ['proposeSplit', 'ProposeSplitInput'],
+  benefit: ['proposeBenefit', 'ProposeBenefitInput'],
+  benefitStop: ['proposeBenefitStop', 'ProposeBenefitStopInput'],
+  dissolution: ['proposeDissolution', 'ProposeDissolutionInput'],
 };
 
 /** What the form holds; each event reads the fields it needs. */
@@ -27,14 +31,32 @@ export interface EventForm {
   newKk: string;
   /** Member ID to relationship: to the new head (head), on the new card (split; only the chosen ones). */
   relationships: Record<string, string>;
+  /** An enrolment (benefit): the programme's code, whom a member programme covers (memberId), the period, amount and funding. */
+  programme: string;
+  endsOn: string;
+  amount: string;
+  funding: string;
+  /** The benefit to stop (benefitStop). */
+  benefitId: string;
+  /** A dissolution: the whole family moved out of the regency. */
+  movedAway: boolean;
 }
 
-export interface HouseholdRef { id: string; version: number; members: { id: string; version: number; relationship: string; status?: string }[] }
+/** A programme as the form offers it: household programmes enrol the household, member programmes one person. */
+export interface ProgrammeRef { code: string; target: 'HOUSEHOLD' | 'MEMBER' }
+
+export interface HouseholdRef {
+  id: string;
+  version: number;
+  members: { id: string; version: number; relationship: string; status?: string }[];
+  /** The household's and its members' benefits, for a stop (with their versions). */
+  benefits?: { id: string; version: number }[];
+}
 
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** The input of the event's mutation; fields that stay unchanged in a correction are left out. */
-export function eventInput(event: LifeEvent, form: EventForm, household: HouseholdRef): Record<string, unknown> {
+export function eventInput(event: LifeEvent, form: EventForm, household: HouseholdRef, programmes: ProgrammeRef[] = []): Record<string, unknown> {
   const member = household.members.find((m) => m.id === form.memberId);
   const memberVersion = member?.version ?? 0;
   const relationships = Object.entries(form.relationships).map(([memberId, relationship]) => ({ memberId, relationship }));
@@ -62,6 +84,21 @@ export function eventInput(event: LifeEvent, form: EventForm, household: Househo
     case 'split':
       return { householdId: household.id, expectedVersion: household.version, newKk: form.newKk.trim(),
         members: relationships, splitOn: form.date, reason: form.reason };
+    case 'benefit': {
+      const forMember = programmes.find((p) => p.code === form.programme)?.target === 'MEMBER';
+      const input: Record<string, unknown> = { programme: form.programme, startsOn: form.date, endsOn: blankToNull(form.endsOn),
+        reason: form.reason, ...(forMember ? { memberId: form.memberId } : { householdId: household.id }) };
+      const amount = blankToNull(form.amount.replace(/[.\s]/g, '').replace(',', '.'));
+      if (amount != null) input.amount = Number(amount);
+      if (blankToNull(form.funding)) input.funding = form.funding;
+      return input;
+    }
+    case 'benefitStop': {
+      const benefit = (household.benefits ?? []).find((b) => b.id === form.benefitId);
+      return { benefitId: form.benefitId, expectedVersion: benefit?.version ?? 0, stoppedOn: form.date, reason: form.reason };
+    }
+    case 'dissolution':
+      return { householdId: household.id, expectedVersion: household.version, movedAway: form.movedAway, reason: form.reason };
   }
 }
 
@@ -71,4 +108,10 @@ export function urgency(request: { state: string; overdue?: boolean; dueAt?: str
   if (request.overdue) return 'overdue';
   if (request.dueAt && Date.parse(request.dueAt) - now < 24 * 3600 * 1000) return 'soon';
   return null;
+}
+
+/** Whether the register form sends a proposal: the caller may propose a registration and decides no proposals itself. */
+export function registersAsProposal(caps: Capabilities): boolean {
+  if (!canMutate(caps, 'proposeRegistration')) return false;
+  return !(canMutate(caps, 'registerHousehold') && canMutate(caps, 'approveChangeRequest'));
 }

@@ -3,11 +3,11 @@
 // life events a village proposes from a household's page, with a file of evidence.
 import { useState } from 'preact/hooks';
 import { downloadFile, gql, uploadFile } from './api';
-import { can, canMutate, select, type Capabilities, type Selection } from './capabilities';
-import { formatDateTime, formatNumber, t, tCode, type Key } from './i18n';
+import { can, canMutate, canQuery, select, type Capabilities, type Selection } from './capabilities';
+import { formatDate, formatDateTime, formatNumber, t, tCode, type Key } from './i18n';
 import { ErrorMessage, Loading, errorText, useLoad } from './ui';
-import { EVENT_MUTATIONS, eventInput, urgency, type EventForm, type LifeEvent } from './proposal-logic';
-import { RelationshipValues, SexValues } from './generated/schema';
+import { EVENT_MUTATIONS, eventInput, urgency, type EventForm, type LifeEvent, type ProgrammeRef } from './proposal-logic';
+import { PbiFundingValues, RelationshipValues, SexValues } from './generated/schema';
 
 const REQUEST: Selection = ['id', 'kind', 'state', 'summary', 'reason', 'warnings', 'ownData', 'proposedAt', 'dueAt', 'overdue',
   'decidedAt', 'decisionReason', 'applied', 'version',
@@ -143,10 +143,17 @@ function Decide({ caps, request, mine, onDecided }: { caps: Capabilities; reques
 }
 
 const EVENTS: [LifeEvent, Key][] = [['death', 'evDeath'], ['member', 'evMember'], ['correction', 'evCorrection'],
-  ['head', 'evHead'], ['move', 'evMove'], ['split', 'evSplit']];
+  ['head', 'evHead'], ['move', 'evMove'], ['split', 'evSplit'], ['benefit', 'evBenefit'], ['benefitStop', 'evBenefitStop'],
+  ['dissolution', 'evDissolution']];
 
 const blankForm = (): EventForm => ({ memberId: '', date: '', newHeadMemberId: '', reason: '', nik: '', name: '', sex: '',
-  birthDate: '', relationship: 'OTHER', toKk: '', newKk: '', relationships: {} });
+  birthDate: '', relationship: 'OTHER', toKk: '', newKk: '', relationships: {}, programme: '', endsOn: '', amount: '', funding: '',
+  benefitId: '', movedAway: false });
+
+/** The household's and its members' benefits that still run: the ones a stop can be proposed for. */
+const runningBenefits = (household: any): any[] => [...(household.benefits ?? []),
+  ...(household.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]
+  .filter((b: any) => b.version != null && (b.status === 'ACTIVE' || b.status === 'PROPOSED'));
 
 /** The life events the caller may propose for this household, as proposals with evidence. */
 export function ProposeEvent({ caps, household, onProposed }: { caps: Capabilities; household: any; onProposed: () => void }) {
@@ -155,7 +162,12 @@ export function ProposeEvent({ caps, household, onProposed }: { caps: Capabiliti
   const [form, setForm] = useState<EventForm>(blankForm());
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<{ saving?: boolean; error?: unknown; done?: any }>({});
+  const programmes = useLoad(() => (event === 'benefit' && canQuery(caps, 'programmes')
+    ? gql('{ programmes { code name target } }') : Promise.resolve(null)), [event === 'benefit']);
   if (available.length === 0 || !household.members) return null;
+  const programmeList: (ProgrammeRef & { name: string })[] = programmes.data?.programmes ?? [];
+  const chosenProgramme = programmeList.find((p) => p.code === form.programme);
+  const benefits = runningBenefits(household);
   const living = household.members.filter((m: any) => m.status !== 'DECEASED');
   const set = (change: Partial<EventForm>) => setForm({ ...form, ...change });
   const choose = (next: LifeEvent | '') => {
@@ -172,8 +184,8 @@ export function ProposeEvent({ caps, household, onProposed }: { caps: Capabiliti
     const [mutation, inputType] = EVENT_MUTATIONS[event];
     setState({ saving: true });
     try {
-      const data = await gql(`mutation Propose($input: ${inputType}!) { ${mutation}(input: $input) { id state summary } }`,
-        { input: eventInput(event, form, household) });
+      const data = await gql(`mutation Propose($input: ${inputType}!) { ${mutation}(input: $input) { id kind state summary } }`,
+        { input: eventInput(event, form, { ...household, benefits }, programmeList) });
       const request = data[mutation];
       let uploadError: unknown;
       if (file) await uploadFile(`/change-requests/${encodeURIComponent(request.id)}/attachments`, file).catch((error) => { uploadError = error; });
@@ -204,7 +216,7 @@ export function ProposeEvent({ caps, household, onProposed }: { caps: Capabiliti
     <section class="card" aria-labelledby="propose-title">
       <h2 id="propose-title">{t('proposeTitle')}</h2>
       <p class="hint">{t('proposeIntro')}</p>
-      {state.done && <p role="status" class="ok">{t('proposed', { summary: state.done.summary })} <a href="#/usulan">{t('proposals')}</a></p>}
+      {state.done && <p role="status" class="ok">{t('proposed', { summary: tCode('crKind', state.done.kind) })} <a href="#/usulan">{t('proposals')}</a></p>}
       <form class="form wide" onSubmit={submit} aria-labelledby="propose-title">
         <label>{t('event')}
           <select value={event} onChange={(e) => choose(e.currentTarget.value as LifeEvent | '')}>
@@ -233,6 +245,36 @@ export function ProposeEvent({ caps, household, onProposed }: { caps: Capabiliti
             {(event === 'move' || event === 'split') && <label>{t(event === 'move' ? 'movedOn' : 'splitOn')}<input required type="date" value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} /></label>}
             {event === 'split' && <label>{t('newKk')}<input required inputMode="numeric" pattern="\d{16}" maxLength={16} value={form.newKk} onInput={(e) => set({ newKk: e.currentTarget.value })} /></label>}
             {event === 'head' && memberSelect('newHead', form.newHeadMemberId, (v) => set({ newHeadMemberId: v }), living)}
+            {event === 'benefit' && has('programme') && (
+              <label>{t('programme')}
+                <select required value={form.programme} onChange={(e) => set({ programme: e.currentTarget.value })}>
+                  <option value="">{t('choose')}</option>
+                  {programmeList.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+                </select>
+              </label>)}
+            {event === 'benefit' && chosenProgramme?.target === 'MEMBER' && has('memberId')
+              && memberSelect('recipient', form.memberId, (v) => set({ memberId: v }), living)}
+            {event === 'benefit' && <label>{t('startsOn')}<input required type="date" value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} /></label>}
+            {event === 'benefit' && has('endsOn') && <label>{t('endsOn')}<input type="date" value={form.endsOn} onInput={(e) => set({ endsOn: e.currentTarget.value })} /></label>}
+            {event === 'benefit' && has('amount') && <label>{t('amount')}<input inputMode="numeric" maxLength={15} value={form.amount} onInput={(e) => set({ amount: e.currentTarget.value })} /></label>}
+            {event === 'benefit' && form.programme === 'KIS_PBI' && has('funding') && (
+              <label>{t('funding')}
+                <select value={form.funding} onChange={(e) => set({ funding: e.currentTarget.value })}>
+                  <option value="">{t('choose')}</option>
+                  {PbiFundingValues.map((f) => <option key={f} value={f}>{f}</option>)}
+                </select>
+              </label>)}
+            {event === 'benefitStop' && (
+              <label>{t('benefitToStop')}
+                <select required value={form.benefitId} onChange={(e) => set({ benefitId: e.currentTarget.value })}>
+                  <option value="">{benefits.length === 0 ? t('none') : t('choose')}</option>
+                  {benefits.map((b: any) => <option key={b.id} value={b.id}>
+                    {b.programme?.name ?? b.id}{b.who ? ` – ${b.who}` : ''} ({formatDate(b.startsOn)})</option>)}
+                </select>
+              </label>)}
+            {event === 'benefitStop' && <label>{t('stoppedOn')}<input required type="date" value={form.date} onInput={(e) => set({ date: e.currentTarget.value })} /></label>}
+            {event === 'dissolution' && has('movedAway') && (
+              <label class="check"><input type="checkbox" checked={form.movedAway} onChange={(e) => set({ movedAway: e.currentTarget.checked })} /> {t('movedAway')}</label>)}
           </div>)}
         {event === 'head' && form.newHeadMemberId && (
           <fieldset><legend>{t('relationshipsToNewHead')}</legend><div class="grid">
