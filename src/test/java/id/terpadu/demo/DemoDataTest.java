@@ -333,7 +333,7 @@ class DemoDataTest extends HubTest {
 
     private void assertBenefitsAreSensible() {
         assertThat(demo.selectDistinct(BENEFIT.PROGRAMME_CODE).from(BENEFIT).fetch(BENEFIT.PROGRAMME_CODE))
-                .containsExactlyInAnyOrder("PKH", "BPNT", "RTLH", "BLT_DD", "KIS_PBI", "PIP");
+                .containsExactlyInAnyOrder("PKH", "BPNT", "RTLH", "BLT_DD", "KIS_PBI", "PIP", "UEP", "PELATIHAN", "PENEMPATAN_KERJA");
 
         Benefit a = BENEFIT.as("a");
         Benefit b = BENEFIT.as("b");
