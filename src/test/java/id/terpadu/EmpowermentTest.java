@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +79,15 @@ class EmpowermentTest extends ApiTest {
                 .path("recordProgrammeOutcome.outcome.note").valueIsNull()
                 .path("recordProgrammeOutcome.version").entity(Long.class).isEqualTo(3L);
         assertThat(benefitRow(uep).getOutcomeNote()).isNull();
+        // each recording is in the audit trail, and the household's history shows the outcome to the social office
+        assertThat(dsl.select(AUDIT_ENTRY.OPERATION, AUDIT_ENTRY.USERNAME).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ENTITY_TABLE.eq("benefit"), AUDIT_ENTRY.ENTITY_ID.eq(stored.getId().toString()),
+                        AUDIT_ENTRY.ACTION.eq("UPDATE"))
+                .orderBy(AUDIT_ENTRY.ID).fetch().map(entry -> entry.value1() + " " + entry.value2()))
+                .containsExactly("recordProgrammeOutcome dinsos", "recordProgrammeOutcome dinsos");
+        as("dinsos").documentName("householdHistory").variable("kk", family.kk()).variable("first", 100).execute()
+                .path("household.history.edges[*].node.operation").entityList(String.class).contains("recordProgrammeOutcome")
+                .path("household.history.edges[*].node.changes[*].field").entityList(String.class).contains("outcome");
 
         // the household's benefits show it to the roles that read them; an aid benefit has none
         String pkh = enrolled("PKH", family.kk(), null, "ACTIVE");
