@@ -93,15 +93,20 @@ class ReferenceDataTest extends ApiTest {
     }
 
     @Test
-    void programmesAreListedByCodeWithTheirAgencyAndTarget() {
+    void programmesAreListedByCodeWithTheirAgencyTargetAndKind() {
         graphQl.documentName("referenceData").execute()
                 .path("programmes[*].code").entityList(String.class)
-                .containsExactly("BLT_DD", "BPNT", "KIS_PBI", "PIP", "PKH", "RTLH")
+                .containsExactly("BLT_DD", "BPNT", "KIS_PBI", "PELATIHAN", "PENEMPATAN_KERJA", "PIP", "PKH", "RTLH", "UEP")
                 .path("programmes[*].target").entityList(String.class)
-                .containsExactly("HOUSEHOLD", "HOUSEHOLD", "MEMBER", "MEMBER", "HOUSEHOLD", "HOUSEHOLD")
+                .containsExactly("HOUSEHOLD", "HOUSEHOLD", "MEMBER", "MEMBER", "MEMBER", "MEMBER", "HOUSEHOLD", "HOUSEHOLD",
+                        "HOUSEHOLD")
                 .path("programmes[*].agency.code").entityList(String.class)
-                .containsExactly("DPMD", "DINSOS", "DINKES", "DISDIK", "DINSOS", "PERKIM")
-                .path("programmes[4].name").entity(String.class).isEqualTo("Program Keluarga Harapan")
+                .containsExactly("DPMD", "DINSOS", "DINKES", "DINSOS", "UPTPK", "DISDIK", "DINSOS", "PERKIM", "DINSOS")
+                // empowerment: the productive-economy grant, skills training and job placement
+                .path("programmes[*].kind").entityList(String.class)
+                .containsExactly("AID", "AID", "AID", "EMPOWERMENT", "EMPOWERMENT", "AID", "AID", "AID", "EMPOWERMENT")
+                .path("programmes[6].name").entity(String.class).isEqualTo("Program Keluarga Harapan")
+                .path("programmes[8].name").entity(String.class).isEqualTo("UEP (Usaha Ekonomi Produktif)")
                 .path("programmes[*].description").entityList(String.class)
                 .satisfies(descriptions -> assertThat(descriptions).allSatisfy(text -> assertThat(text).isNotBlank()));
     }

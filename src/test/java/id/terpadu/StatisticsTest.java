@@ -151,7 +151,8 @@ class StatisticsTest extends ApiTest {
 
         GraphQlTester.Response answer = statistics(as("dinsos"), round, SUSUT);
         answer.path("statistics.byProgramme[*].programme.code").entityList(String.class)
-                .satisfies(codes -> assertThat(codes).containsExactlyInAnyOrder("PKH", "BPNT", "KIS_PBI", "RTLH", "BLT_DD", "PIP"));
+                .satisfies(codes -> assertThat(codes).containsExactlyInAnyOrder("PKH", "BPNT", "KIS_PBI", "RTLH", "BLT_DD", "PIP",
+                        "UEP", "PELATIHAN", "PENEMPATAN_KERJA"));
         // PKH: only the enrolment of 2031; a proposal and an enrolment of 2029 do not count
         answer.path("statistics.byProgramme[?(@.programme.code == 'PKH')].households.value").entityList(Integer.class)
                 .containsExactly(1);

@@ -3,14 +3,20 @@ package id.terpadu.benefit;
 import id.terpadu.access.Caller;
 import id.terpadu.access.RowScope;
 import id.terpadu.database.VersionedTable;
+import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.tables.records.BenefitRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.BENEFIT;
@@ -50,6 +56,23 @@ class BenefitRepository {
                 .and(scope.benefits(caller))
                 .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
                 .fetch();
+    }
+
+    /**
+     * What the households and their current members received, by household, oldest first: the
+     * enrolments beyond a proposal, of the programmes whose benefits the caller reads.
+     */
+    Map<Long, List<BenefitRecord>> receivedBy(Caller caller, Collection<Long> householdIds) {
+        Field<Long> holder = DSL.coalesce(BENEFIT.HOUSEHOLD_ID, MEMBER.HOUSEHOLD_ID).as("holder_id");
+        Map<Long, List<BenefitRecord>> received = new HashMap<>();
+        dsl.select(holder).select(BENEFIT.fields())
+                .from(BENEFIT).leftJoin(MEMBER).on(MEMBER.ID.eq(BENEFIT.MEMBER_ID))
+                .where(BENEFIT.HOUSEHOLD_ID.in(householdIds).or(MEMBER.HOUSEHOLD_ID.in(householdIds)))
+                .and(BENEFIT.STATUS.ne(BenefitStatus.PROPOSED))
+                .and(scope.benefits(caller))
+                .orderBy(BENEFIT.STARTS_ON, BENEFIT.ID)
+                .forEach(row -> received.computeIfAbsent(row.get(holder), household -> new ArrayList<>()).add(row.into(BENEFIT)));
+        return received;
     }
 
     /** An enrolment of the same beneficiary in the same programme whose period overlaps this one. */

@@ -17,10 +17,10 @@ import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 /**
  * Fills a regency that has no households yet with deterministic demo data: households in its real
  * villages with valid, unique NIK and KK numbers, clusters, JKN, housing, schooling and benefits
- * across the programmes. By default Bangli as verified in 2017 (8,995 households, 32,418
- * persons), with the closed verification rounds of 2015 and 2017 ({@link DemoRounds}), whose 2015
- * list adds the households that have left it since; benchmarks raise the number of households up
- * to a million.
+ * across the programmes, and empowerment with its participants' outcomes ({@link DemoEmpowerment}).
+ * By default Bangli as verified in 2017 (8,995 households, 32,418 persons), with the closed
+ * verification rounds of 2015 and 2017 ({@link DemoRounds}), whose 2015 list adds the households
+ * that have left it since; benchmarks raise the number of households up to a million.
  *
  * <p>The whole load is one transaction: a hub has either all of the demo data or none of it, so a
  * load that fails half-way (or a stopped application) leaves an empty household table and the next
@@ -81,12 +81,13 @@ public final class DemoDataGenerator {
             DemoRounds rounds = new DemoRounds(properties.households(), properties.seed());
             DemoDataWriter writer = new DemoDataWriter(tx, DemoDataWriter.closedRounds(tx));
             IdentitySerials serials = new IdentitySerials();
+            DemoEmpowerment empowerment = new DemoEmpowerment(properties.seed());
             write(new HouseholdPlanner(villages, properties.households(), properties.members(), properties.seed(),
-                    serials), rounds::current, writer);
+                    serials), household -> empowerment.took(rounds.current(household)), writer);
             if (rounds.formerHouseholds() > 0) {
                 // the former households draw their own sequence but share the serials, so numbers stay unique
                 write(new HouseholdPlanner(villages, rounds.formerHouseholds(), rounds.formerPersons(),
-                        properties.seed() * 31 + 2015, serials), rounds::former, writer);
+                        properties.seed() * 31 + 2015, serials), household -> empowerment.took(rounds.former(household)), writer);
             }
             return writer.summary(regency, Duration.ofNanos(System.nanoTime() - started));
         });

@@ -1,6 +1,7 @@
 package id.terpadu.demo;
 
 import id.terpadu.db.codes.BenefitStatus;
+import id.terpadu.db.codes.ParticipantOutcome;
 import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
@@ -31,7 +32,7 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
 import org.jooq.InsertValuesStep5;
 import org.jooq.InsertValuesStep6;
-import org.jooq.InsertValuesStep9;
+import org.jooq.InsertValuesStep11;
 import org.jooq.InsertValuesStep9;
 
 import java.math.BigDecimal;
@@ -213,15 +214,16 @@ final class DemoDataWriter {
             Long memberId = memberIds.get(row.member().nik());
             row.member().benefits().forEach(benefit -> benefitRows.add(new BenefitRow(null, memberId, benefit)));
         }
-        inStatements(benefitRows, 9, part -> {
-            InsertValuesStep9<BenefitRecord, String, Long, Long, LocalDate, LocalDate, BenefitStatus, BigDecimal, String,
-                    String> insert = dsl.insertInto(BENEFIT, BENEFIT.PROGRAMME_CODE, BENEFIT.HOUSEHOLD_ID, BENEFIT.MEMBER_ID,
-                    BENEFIT.STARTS_ON, BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON,
-                    BENEFIT.STOP_REASON);
+        inStatements(benefitRows, 11, part -> {
+            InsertValuesStep11<BenefitRecord, String, Long, Long, LocalDate, LocalDate, BenefitStatus, BigDecimal, String,
+                    String, ParticipantOutcome, LocalDate> insert = dsl.insertInto(BENEFIT, BENEFIT.PROGRAMME_CODE,
+                    BENEFIT.HOUSEHOLD_ID, BENEFIT.MEMBER_ID, BENEFIT.STARTS_ON, BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT,
+                    BENEFIT.REASON, BENEFIT.STOP_REASON, BENEFIT.OUTCOME, BENEFIT.OUTCOME_ON);
             for (BenefitRow row : part) {
                 Benefit benefit = row.benefit();
                 insert = insert.values(benefit.programme(), row.householdId(), row.memberId(), benefit.startsOn(),
-                        benefit.endsOn(), benefit.status(), benefit.amount(), benefit.reason(), benefit.stopReason());
+                        benefit.endsOn(), benefit.status(), benefit.amount(), benefit.reason(), benefit.stopReason(),
+                        benefit.outcome(), benefit.outcomeOn());
             }
             benefits += insert.execute();
         });

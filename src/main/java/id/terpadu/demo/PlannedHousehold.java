@@ -6,6 +6,7 @@ import id.terpadu.db.codes.FloorMaterial;
 import id.terpadu.db.codes.HouseholdStatus;
 import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.Lighting;
+import id.terpadu.db.codes.ParticipantOutcome;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.RoofMaterial;
 import id.terpadu.db.codes.RtlhStatus;
@@ -57,8 +58,14 @@ record PlannedHousehold(String kk, String villageCode, String address, String rt
     record Education(SchoolStatus schoolStatus, SchoolLevel schoolLevel, boolean pipRecipient, String kipNumber) {
     }
 
-    /** An enrolment; amounts of open-ended enrolments are per year. */
+    /** An enrolment; amounts of open-ended enrolments are per year; an empowerment programme's may have an outcome. */
     record Benefit(String programme, LocalDate startsOn, LocalDate endsOn, BenefitStatus status, BigDecimal amount,
-                   String reason, String stopReason) {
+                   String reason, String stopReason, ParticipantOutcome outcome, LocalDate outcomeOn) {
+
+        /** An enrolment without an outcome. */
+        Benefit(String programme, LocalDate startsOn, LocalDate endsOn, BenefitStatus status, BigDecimal amount,
+                String reason, String stopReason) {
+            this(programme, startsOn, endsOn, status, amount, reason, stopReason, null, null);
+        }
     }
 }

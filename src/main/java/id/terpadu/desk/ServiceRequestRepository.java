@@ -2,6 +2,7 @@ package id.terpadu.desk;
 
 import id.terpadu.access.Caller;
 import id.terpadu.database.VersionedTable;
+import id.terpadu.db.codes.ChangeRequestState;
 import id.terpadu.db.codes.ServiceRequestState;
 import id.terpadu.db.tables.records.ServiceRequestKindRecord;
 import id.terpadu.db.tables.records.ServiceRequestRecord;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import static id.terpadu.db.Tables.CHANGE_REQUEST;
 import static id.terpadu.db.Tables.SERVICE_REQUEST;
 import static id.terpadu.db.Tables.SERVICE_REQUEST_KIND;
 import static id.terpadu.db.Tables.SERVICE_REQUEST_STEP;
@@ -46,6 +48,15 @@ class ServiceRequestRepository {
     /** The request waiting on this change request, locked: its decision resolves it. */
     Optional<ServiceRequestRecord> lockByChangeRequest(long changeRequestId) {
         return dsl.selectFrom(SERVICE_REQUEST).where(SERVICE_REQUEST.CHANGE_REQUEST_ID.eq(changeRequestId)).forUpdate().fetchOptional();
+    }
+
+    /**
+     * Whether this change request still waits for its decision; its row is share-locked, so a
+     * decision being made is waited for rather than overlooked.
+     */
+    boolean changeRequestPending(long changeRequestId) {
+        return dsl.select(CHANGE_REQUEST.STATE).from(CHANGE_REQUEST).where(CHANGE_REQUEST.ID.eq(changeRequestId)).forShare()
+                .fetchOptional(CHANGE_REQUEST.STATE).map(ChangeRequestState.PENDING::equals).orElse(false);
     }
 
     /** A request by its receipt number, whoever asks: for the resident's status check only. */

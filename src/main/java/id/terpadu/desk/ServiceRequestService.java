@@ -226,6 +226,12 @@ class ServiceRequestService {
                     ? "The request is referred to an agency: that agency resolves it (or returns it to the desk)."
                     : "The desk resolves a request it has not referred.");
         }
+        // the change request's decision resolves it; a resolution by hand would leave that decision without its request
+        if (request.getChangeRequestId() != null && requests.changeRequestPending(request.getChangeRequestId())) {
+            throw new ConflictException("input.id", "The request waits for the decision on its change request "
+                    + ChangeRequests.globalId(request.getChangeRequestId())
+                    + ": that decision resolves it. Withdraw the change request first to resolve the request otherwise.");
+        }
         if (input.note() == null || input.note().isBlank()) {
             throw new BadRequestException("input.note", "Say what was done, or why not.");
         }

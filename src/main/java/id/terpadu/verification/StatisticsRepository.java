@@ -115,7 +115,7 @@ class StatisticsRepository {
         return byResult;
     }
 
-    private static Condition poorIn(long roundId, String region) {
+    static Condition poorIn(long roundId, String region) {
         return VERIFICATION_RESULT.ROUND_ID.eq(roundId)
                 .and(VERIFICATION_RESULT.RESULT.in(Outcomes.POOR))
                 .and(inRegion(region));

@@ -320,6 +320,7 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "verificationRounds", "");
         query(probes, "verificationRound", "(name: \"2017\")");
         query(probes, "statistics", "(round: \"2017\", region: \"" + APUAN + "\")");
+        query(probes, "programmeGraduation", "(programme: \"PELATIHAN\", round: \"2015\", region: \"" + APUAN + "\")");
         query(probes, "regions", "(parent: \"51.06.01\")");
         query(probes, "region", "(code: \"" + APUAN + "\")");
         query(probes, "programmes", "");

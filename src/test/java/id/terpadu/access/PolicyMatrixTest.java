@@ -363,6 +363,8 @@ class PolicyMatrixTest extends AccessTest {
             Map.entry("stopBenefit", role -> Map.of("id", Base64.getUrlEncoder().withoutPadding()
                             .encodeToString("Benefit:999999999999".getBytes(StandardCharsets.UTF_8)),
                     "expectedVersion", 1, "stoppedOn", LocalDate.now().toString(), "reason", "Left poverty")),
+            Map.entry("recordProgrammeOutcome", role -> Map.of("benefitId", unknown("Benefit"), "expectedVersion", 1,
+                    "result", "COMPLETED_WORKING", "date", LocalDate.now().minusDays(1).toString())),
             Map.entry("defineExclusionRule", role -> Map.of("code", "MATRIX_RULE", "programme", "RASKIN",
                     "excludedProgramme", "PKH", "description", "No such programme")),
             Map.entry("defineEligibilityRule", role -> Map.of("code", "MATRIX_RULE", "programme", "RASKIN",

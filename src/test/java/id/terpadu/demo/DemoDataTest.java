@@ -50,6 +50,7 @@ import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static id.terpadu.db.Tables.VERIFICATION_RESULT;
 import static id.terpadu.db.Tables.VERIFICATION_ROUND;
 import static id.terpadu.db.codes.VerificationOutcome.DECEASED;
+import static id.terpadu.db.codes.VerificationOutcome.LEFT_POVERTY;
 import static id.terpadu.db.codes.VerificationOutcome.MOVED;
 import static id.terpadu.db.codes.VerificationOutcome.NEW;
 import static id.terpadu.db.codes.VerificationOutcome.STILL_POOR;
@@ -170,6 +171,7 @@ class DemoDataTest extends HubTest {
                 .forEach(member -> identityNumbers.checkNik(member.value1(), "nik", member.value2(), member.value3()));
         assertFacetsArePresent();
         assertBenefitsAreSensible();
+        assertEmpowermentGraduates();
         List<List<Object>> first = snapshot();
 
         emptyHub();
@@ -262,6 +264,22 @@ class DemoDataTest extends HubTest {
                 .as("household programmes of households no longer poor").isZero();
     }
 
+    /** Empowerment of 2015: every participant has an outcome, and some of those trained left poverty by 2017. */
+    private void assertEmpowermentGraduates() {
+        List<String> empowerment = List.of("UEP", "PELATIHAN", "PENEMPATAN_KERJA");
+        assertThat(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.in(empowerment))).isPositive()
+                .isEqualTo(demo.fetchCount(BENEFIT, BENEFIT.PROGRAMME_CODE.in(empowerment).and(BENEFIT.OUTCOME.isNotNull())
+                        .and(BENEFIT.OUTCOME_ON.ge(BENEFIT.STARTS_ON))));
+        var trainedHouseholds = demo.select(MEMBER.HOUSEHOLD_ID).from(BENEFIT).join(MEMBER).on(MEMBER.ID.eq(BENEFIT.MEMBER_ID))
+                .where(BENEFIT.PROGRAMME_CODE.eq("PELATIHAN"));
+        assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
+                .and(VERIFICATION_RESULT.RESULT.eq(LEFT_POVERTY)).and(VERIFICATION_RESULT.HOUSEHOLD_ID.in(trainedHouseholds))))
+                .as("trained in 2015, no longer poor in 2017").isPositive();
+        assertThat(demo.fetchCount(VERIFICATION_RESULT, VERIFICATION_RESULT.ROUND_ID.eq(roundId("2017"))
+                .and(VERIFICATION_RESULT.RESULT.eq(STILL_POOR)).and(VERIFICATION_RESULT.HOUSEHOLD_ID.in(trainedHouseholds))))
+                .as("trained in 2015, still poor in 2017").isPositive();
+    }
+
     private Long roundId(String name) {
         return demo.select(VERIFICATION_ROUND.ID).from(VERIFICATION_ROUND).where(VERIFICATION_ROUND.NAME.eq(name))
                 .fetchSingle().value1();
@@ -333,7 +351,7 @@ class DemoDataTest extends HubTest {
 
     private void assertBenefitsAreSensible() {
         assertThat(demo.selectDistinct(BENEFIT.PROGRAMME_CODE).from(BENEFIT).fetch(BENEFIT.PROGRAMME_CODE))
-                .containsExactlyInAnyOrder("PKH", "BPNT", "RTLH", "BLT_DD", "KIS_PBI", "PIP");
+                .containsExactlyInAnyOrder("PKH", "BPNT", "RTLH", "BLT_DD", "KIS_PBI", "PIP", "UEP", "PELATIHAN", "PENEMPATAN_KERJA");
 
         Benefit a = BENEFIT.as("a");
         Benefit b = BENEFIT.as("b");
@@ -386,7 +404,7 @@ class DemoDataTest extends HubTest {
                 .from(HEALTH_FACET).join(MEMBER).on(MEMBER.ID.eq(HEALTH_FACET.MEMBER_ID))
                 .orderBy(MEMBER.ID).fetch().map(Record::intoList).forEach(rows::add);
         demo.select(BENEFIT.PROGRAMME_CODE, BENEFIT.household().KK, BENEFIT.member().NIK, BENEFIT.STARTS_ON,
-                        BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON)
+                        BENEFIT.ENDS_ON, BENEFIT.STATUS, BENEFIT.AMOUNT, BENEFIT.REASON, BENEFIT.OUTCOME, BENEFIT.OUTCOME_ON)
                 .from(BENEFIT).orderBy(BENEFIT.ID).fetch().map(Record::intoList).forEach(rows::add);
         demo.select(VERIFICATION_RESULT.household().KK, VERIFICATION_ROUND.NAME, VERIFICATION_RESULT.RESULT,
                         VERIFICATION_RESULT.PERSONS, VERIFICATION_RESULT.CLUSTER_CODE)

@@ -140,6 +140,45 @@ class DeskChangeRequestTest extends DeskTest {
     }
 
     @Test
+    void aRequestWaitingOnItsPendingChangeRequestIsNotResolvedByHandUntilTheChangeRequestIsWithdrawn() {
+        String name = uniqueName();
+        String id = open("desa", pairs("kind", "EXCLUSION_ERROR", "reporterNik", TestIdentities.nik(false, LocalDate.of(1978, 9, 10)),
+                "reporterName", "Komang " + name, "reporterBirthDate", LocalDate.of(1978, 9, 10),
+                "description", "A family at the end of the lane was missed.")).data("openServiceRequest.id");
+        Reply proposed = propose("desa", pairs("id", id, "expectedVersion", 1, "household", missedHousehold(name), "reason", "Musdes."));
+        assertThat(proposed.errors()).as(proposed.body()).isEmpty();
+        String change = proposed.data("proposeServiceRequestChange.changeRequest.id");
+        long version = version(proposed, "proposeServiceRequestChange");
+
+        // the desk that took it and UPT-PK's desk alike: the decision on the change request resolves it
+        for (String desk : List.of("desa", "uptpk")) {
+            Reply refused = step(desk, "resolveServiceRequest", pairs("id", id, "expectedVersion", version,
+                    "outcome", "UNFOUNDED", "note", "Closed at the desk."));
+            assertThat(refused.classifications()).as(refused.body()).containsExactly("CONFLICT");
+            assertThat(refused.fields()).containsExactly("input.id");
+            assertThat((List<String>) refused.at("$.errors[*].message")).singleElement().asString()
+                    .contains(change, "decision", "Withdraw");
+        }
+        Reply waiting = request("desa", id);
+        assertThat((String) waiting.data("serviceRequest.state")).isEqualTo("OPEN");
+        assertThat((Object) waiting.data("serviceRequest.outcome")).isNull();
+        assertThat((String) waiting.data("serviceRequest.changeRequest.state")).isEqualTo("PENDING");
+        assertThat((List<String>) waiting.data("serviceRequest.steps[*].step")).containsExactly("OPENED", "CHANGE_PROPOSED");
+        assertThat(((Number) waiting.data("serviceRequest.version")).longValue()).isEqualTo(version);
+
+        // withdrawn, the request is the desk's again and may be resolved by hand
+        ok("desa", "mutation($id: ID!, $reason: String!) { withdrawChangeRequest(id: $id, reason: $reason) { state } }",
+                "id", change, "reason", "The family moved away before the meeting.");
+        Reply open = request("desa", id);
+        Reply resolved = step("desa", "resolveServiceRequest", pairs("id", id,
+                "expectedVersion", ((Number) open.data("serviceRequest.version")).longValue(),
+                "outcome", "UNFOUNDED", "note", "The family moved away."));
+        assertThat(resolved.errors()).as(resolved.body()).isEmpty();
+        assertThat((String) resolved.data("resolveServiceRequest.state")).isEqualTo("RESOLVED");
+        assertThat((String) resolved.data("resolveServiceRequest.outcome")).isEqualTo("UNFOUNDED");
+    }
+
+    @Test
     void onlyACorrectionOrAMissedFamilyOpensAChangeRequestWithItsOwnInputAndNothingIsWrittenOtherwise() {
         Household family = household(APUAN, uniqueName());
         String food = open("desa", pairs("kind", "FOOD_AID", "householdId", family.id(), "reporterMemberId", family.head().id(),
