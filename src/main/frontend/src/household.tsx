@@ -18,6 +18,11 @@ const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'vers
     'onLocalSurvey', 'verifiedOn', ['cluster', 'Cluster', ['code', 'name']]]],
   ['housing', 'HousingFacet', ['version', 'floor', 'wall', 'roof', 'toilet', 'water', 'lighting', 'floorAreaM2', 'rtlhStatus', 'renovationYear']],
   ['benefits', 'Benefit', ['id', 'status', 'version', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]],
+  ['pathOutOfPoverty', 'PathOutOfPoverty', [
+    ['rounds', 'VerificationResult', ['result', 'persons', ['round', 'VerificationRound', ['name', 'year']], ['cluster', 'Cluster', ['name']]]],
+    ['programmes', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', ['programme', 'Programme', ['code', 'name', 'kind']],
+      ['member', 'Member', ['name']], ['outcome', 'ProgrammeOutcome', ['result', 'date', 'note']]]],
+    ['leftPoverty', 'VerificationResult', [['round', 'VerificationRound', ['name']]]]]],
   ['suggestedCluster', 'ClusterSuggestion', ['differsFromAssigned', 'indicatorsMet', 'indicatorsTotal',
     ['cluster', 'Cluster', ['code', 'name']], ['assigned', 'Cluster', ['code', 'name']],
     ['facts', 'ClusterFact', ['fact', 'holds', 'value', 'decisive']]]]];
@@ -57,6 +62,7 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
           </dl>
         </Section>)}
       {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
+      {h.pathOutOfPoverty && <PathOutOfPoverty path={h.pathOutOfPoverty} />}
       <OpenServiceRequest caps={caps} household={h} />
       <ProposeEvent caps={caps} household={h} onProposed={page.reload} />
       {can(caps, 'Household', 'history') && <History key={`${h.version}-${h.social?.version}-${h.housing?.version}`} caps={caps} id={id} />}
@@ -106,6 +112,33 @@ function Benefits({ benefits }: { benefits: any[] }) {
           <tbody>{benefits.map((b) => (
             <tr key={b.id}><td>{b.programme?.name ?? '–'}</td><td>{b.who ?? '–'}</td><td>{b.status ?? '–'}</td>
               <td>{formatDate(b.startsOn)} – {b.endsOn ? formatDate(b.endsOn) : ''}</td><td class="num">{formatRupiah(b.amount)}</td></tr>))}
+          </tbody>
+        </table></div>)}
+    </Section>
+  );
+}
+
+/** The household's way through the verification rounds and the programmes, up to leaving poverty. */
+function PathOutOfPoverty({ path }: { path: any }) {
+  return (
+    <Section title={t('pathTitle')} id="path">
+      <p><strong>{path.leftPoverty ? t('leftPovertyIn', { round: path.leftPoverty.round?.name ?? '' }) : t('notLeftPoverty')}</strong></p>
+      {path.rounds && (
+        <ol class="path-rounds">{path.rounds.map((r: any) => (
+          <li key={r.round?.name}><strong>{r.round?.name}</strong>: {tCode('outcome', r.result)}
+            {r.persons != null ? ` · ${t('personsCount', { n: r.persons })}` : ''}{r.cluster ? ` · ${r.cluster.name}` : ''}</li>))}
+          {path.rounds.length === 0 && <li>{t('noRounds')}</li>}
+        </ol>)}
+      {path.programmes && path.programmes.length > 0 && (
+        <div class="table-wrap"><table>
+          <caption>{t('programmesReceived')}</caption>
+          <thead><tr><th scope="col">{t('programme')}</th><th scope="col">{t('name')}</th><th scope="col">{t('period')}</th>
+            <th scope="col">{t('participantOutcome')}</th></tr></thead>
+          <tbody>{path.programmes.map((b: any) => (
+            <tr key={b.id}><td>{b.programme?.name ?? '–'}</td><td>{b.member?.name ?? '–'}</td>
+              <td>{formatDate(b.startsOn)} – {b.endsOn ? formatDate(b.endsOn) : ''}</td>
+              <td>{b.outcome ? `${tCode('participant', b.outcome.result)} (${formatDate(b.outcome.date)})${b.outcome.note ? `: ${b.outcome.note}` : ''}`
+                : b.programme?.kind === 'EMPOWERMENT' ? t('noOutcomeYet') : '–'}</td></tr>))}
           </tbody>
         </table></div>)}
     </Section>

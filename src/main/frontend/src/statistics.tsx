@@ -2,14 +2,14 @@
 // by village of a district, a bar chart drawn as SVG, and the table as a CSV download.
 import { useState } from 'preact/hooks';
 import { gql } from './api';
-import type { Capabilities } from './capabilities';
+import { canQuery, type Capabilities } from './capabilities';
 import { formatNumber, lang, t } from './i18n';
 import { ErrorMessage, Loading, useLoad } from './ui';
 import { bars, toCsv, type Count, type StatRow } from './stats-logic';
 
 const COUNT = 'value suppressed';
 
-export function Statistics({ regency }: { caps: Capabilities; regency: string }) {
+export function Statistics({ caps, regency }: { caps: Capabilities; regency: string }) {
   const rounds = useLoad(() => gql('{ verificationRounds { name year status } }'), []);
   const [round, setRound] = useState('');
   const [district, setDistrict] = useState('');
@@ -75,7 +75,41 @@ export function Statistics({ regency }: { caps: Capabilities; regency: string })
           <p class="hint">{t('suppressedNote')}</p>
           <button type="button" onClick={download}>{t('download')}</button>
         </>)}
+      {chosenRound && canQuery(caps, 'programmeGraduation') && <Graduation round={chosenRound} region={parent} />}
     </div>
+  );
+}
+
+/** Per programme: the round's poor households that received it, and how many the next round found no longer poor. */
+function Graduation({ round, region }: { round: string; region: string }) {
+  const figures = useLoad(async () => {
+    const programmes = (await gql('{ programmes { code name kind } }')).programmes as { code: string; name: string; kind: string }[];
+    const data = await gql(`query Graduation($round: String!, $region: String!) { ${programmes.map((p, i) =>
+      `p${i}: programmeGraduation(programme: "${p.code}", round: $round, region: $region) {
+        nextRound { name } recipients { ${COUNT} } leftPoverty { ${COUNT} } }`).join(' ')} }`, { round, region });
+    return programmes.map((p, i) => ({ ...p, ...data[`p${i}`] }))
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'EMPOWERMENT' ? -1 : 1));
+  }, [round, region]);
+  if (figures.loading) return <Loading />;
+  if (figures.error) return <ErrorMessage error={figures.error} />;
+  const rows = figures.data ?? [];
+  const next = rows.find((r: any) => r.nextRound)?.nextRound?.name;
+  const share = (r: any) => (r.recipients?.value && r.leftPoverty?.value != null && !r.leftPoverty.suppressed
+    ? `${formatNumber(Math.round((1000 * r.leftPoverty.value) / r.recipients.value) / 10)} %` : '–');
+  return (
+    <section class="card" aria-labelledby="graduation-title">
+      <h2 id="graduation-title">{t('graduationTitle')}</h2>
+      <p>{t('graduationIntro', { round, next: next ?? t('noNextRound') })}</p>
+      <div class="table-wrap"><table>
+        <caption class="sr-only">{t('graduationTitle')}</caption>
+        <thead><tr><th scope="col">{t('programme')}</th><th scope="col" class="num">{t('recipients')}</th>
+          <th scope="col" class="num">{t('leftPoverty')}</th><th scope="col" class="num">{t('share')}</th></tr></thead>
+        <tbody>{rows.map((r: any) => (
+          <tr key={r.code}><th scope="row">{r.name}</th><td class="num"><CountCell c={r.recipients} /></td>
+            <td class="num"><CountCell c={r.leftPoverty} /></td><td class="num">{share(r)}</td></tr>))}
+        </tbody>
+      </table></div>
+    </section>
   );
 }
 
