@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah, t, tCode } from
 import { ErrorMessage, Loading, Section, errorText, useLoad } from './ui';
 import { ProposeEvent } from './proposals';
 import { OpenServiceRequest } from './desk';
+import { ParticipantOutcomeValues } from './generated/schema';
 
 const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'version', 'registeredAt',
   ['village', 'Region', ['code', 'name', ['parent', 'Region', ['name']]]],
@@ -20,7 +21,7 @@ const HOUSEHOLD: Selection = ['id', 'kk', 'address', 'rt', 'rw', 'status', 'vers
   ['benefits', 'Benefit', ['id', 'status', 'version', 'startsOn', 'endsOn', 'amount', ['programme', 'Programme', ['code', 'name']]]],
   ['pathOutOfPoverty', 'PathOutOfPoverty', [
     ['rounds', 'VerificationResult', ['result', 'persons', ['round', 'VerificationRound', ['name', 'year']], ['cluster', 'Cluster', ['name']]]],
-    ['programmes', 'Benefit', ['id', 'status', 'startsOn', 'endsOn', ['programme', 'Programme', ['code', 'name', 'kind']],
+    ['programmes', 'Benefit', ['id', 'status', 'version', 'startsOn', 'endsOn', ['programme', 'Programme', ['code', 'name', 'kind']],
       ['member', 'Member', ['name']], ['outcome', 'ProgrammeOutcome', ['result', 'date', 'note']]]],
     ['leftPoverty', 'VerificationResult', [['round', 'VerificationRound', ['name']]]]]],
   ['suggestedCluster', 'ClusterSuggestion', ['differsFromAssigned', 'indicatorsMet', 'indicatorsTotal',
@@ -62,7 +63,7 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
           </dl>
         </Section>)}
       {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
-      {h.pathOutOfPoverty && <PathOutOfPoverty path={h.pathOutOfPoverty} />}
+      {h.pathOutOfPoverty && <PathOutOfPoverty caps={caps} path={h.pathOutOfPoverty} onSaved={page.reload} />}
       <OpenServiceRequest caps={caps} household={h} />
       <ProposeEvent caps={caps} household={h} onProposed={page.reload} />
       {can(caps, 'Household', 'history') && <History key={`${h.version}-${h.social?.version}-${h.housing?.version}`} caps={caps} id={id} />}
@@ -119,7 +120,8 @@ function Benefits({ benefits }: { benefits: any[] }) {
 }
 
 /** The household's way through the verification rounds and the programmes, up to leaving poverty. */
-function PathOutOfPoverty({ path }: { path: any }) {
+function PathOutOfPoverty({ caps, path, onSaved }: { caps: Capabilities; path: any; onSaved: () => void }) {
+  const empowerment = (path.programmes ?? []).filter((b: any) => b.programme?.kind === 'EMPOWERMENT' && b.status !== 'PROPOSED');
   return (
     <Section title={t('pathTitle')} id="path">
       <p><strong>{path.leftPoverty ? t('leftPovertyIn', { round: path.leftPoverty.round?.name ?? '' }) : t('notLeftPoverty')}</strong></p>
@@ -141,7 +143,54 @@ function PathOutOfPoverty({ path }: { path: any }) {
                 : b.programme?.kind === 'EMPOWERMENT' ? t('noOutcomeYet') : '–'}</td></tr>))}
           </tbody>
         </table></div>)}
+      {empowerment.length > 0 && canMutate(caps, 'recordProgrammeOutcome') && <RecordOutcome caps={caps} benefits={empowerment} onSaved={onSaved} />}
     </Section>
+  );
+}
+
+/** The running agency records what came of a participant's empowerment activity. */
+function RecordOutcome({ caps, benefits, onSaved }: { caps: Capabilities; benefits: any[]; onSaved: () => void }) {
+  const [benefitId, setBenefitId] = useState('');
+  const [result, setResult] = useState('');
+  const [date, setDate] = useState('');
+  const [note, setNote] = useState('');
+  const [state, setState] = useState<{ saving?: boolean; error?: unknown; saved?: boolean }>({});
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const benefit = benefits.find((b) => b.id === benefitId);
+    setState({ saving: true });
+    try {
+      await gql(`mutation Outcome($input: RecordProgrammeOutcomeInput!) { recordProgrammeOutcome(input: $input) { id version } }`,
+        { input: { benefitId, expectedVersion: benefit?.version ?? 0, result, date, note: note.trim() || null } });
+      setState({ saved: true });
+      setNote('');
+      onSaved();
+    } catch (error) {
+      setState({ error });
+    }
+  };
+  return (
+    <form class="form" onSubmit={submit} aria-labelledby="outcome-title">
+      <h3 id="outcome-title">{t('recordOutcomeTitle')}</h3>
+      <label>{t('programme')}
+        <select required value={benefitId} onChange={(e) => setBenefitId(e.currentTarget.value)}>
+          <option value="">{t('choose')}</option>
+          {benefits.map((b) => <option key={b.id} value={b.id}>{b.programme.name}{b.member?.name ? ` – ${b.member.name}` : ''} ({formatDate(b.startsOn)})</option>)}
+        </select>
+      </label>
+      <label>{t('participantOutcome')}
+        <select required value={result} onChange={(e) => setResult(e.currentTarget.value)}>
+          <option value="">{t('choose')}</option>
+          {ParticipantOutcomeValues.map((r) => <option key={r} value={r}>{tCode('participant', r)}</option>)}
+        </select>
+      </label>
+      <label>{t('outcomeDate')}<input required type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} /></label>
+      {can(caps, 'RecordProgrammeOutcomeInput', 'note') && (
+        <label>{t('outcomeNote')}<input maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>)}
+      <button type="submit" disabled={state.saving}>{t('save')}</button>
+      {state.saved && <p role="status" class="ok">{t('saved')}</p>}
+      {state.error != null && <p role="alert" class="error">{errorText(state.error)}</p>}
+    </form>
   );
 }
 
