@@ -109,7 +109,7 @@ class RegisterImportTest extends ApiTest {
         graphQl.document("{ importJob(id: \"" + id + "\") { problems { line field reason } } }").execute()
                 .path("importJob.problems[*].line").entityList(Integer.class).containsExactly(8, 9, 10, 11, 12, 13, 14, 15, 16)
                 .path("importJob.problems[*].field").entityList(String.class)
-                .containsExactly("relationship", "relationship", "kk", "kk", "nik", "kk", "nik", "sex", "kk")
+                .containsExactly("relationship", "relationship", "kk", "kk", "nik", "kk", "nik", "nik", "kk")
                 .path("importJob.problems[0].reason").entity(String.class)
                 .satisfies(reason -> assertThat(reason).contains("2 heads", "lines 8, 9"))
                 .path("importJob.problems[2].reason").entity(String.class)
