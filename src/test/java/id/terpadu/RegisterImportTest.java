@@ -253,6 +253,19 @@ class RegisterImportTest extends ApiTest {
     }
 
     @Test
+    void aFamilyCardAcrossTheEndOfABatchIsHandedOverWhole() {
+        // 334 cards of 3 people: the last card is data rows 1,000 to 1,002, which a plain batch of 1,000 rows would cut
+        List<List<String>> families = new ArrayList<>();
+        for (int i = 0; i < 334; i++) {
+            families.add(rows(Family.of(TestIdentities.VILLAGE, token()), true));
+        }
+        JsonNode job = run("uptpk", "REGISTER", "register-large.csv", csv(file(families)), true);
+        assertThat(job.at("/status").asString()).isEqualTo("VALIDATED");
+        assertThat(job.at("/rowsNew").asInt()).as(job.toString()).isEqualTo(1002);
+        assertThat(job.at("/rowsInvalid").asInt()).isZero();
+    }
+
+    @Test
     void theTemplateListsTheRegistersColumns() {
         String template = new String(uploads.bytes("uptpk", "/imports/templates/register?format=csv"), StandardCharsets.UTF_8);
         assertThat(template.replace("\uFEFF", "").strip())
