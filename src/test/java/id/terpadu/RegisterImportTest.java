@@ -119,6 +119,11 @@ class RegisterImportTest extends ApiTest {
                 .path("importJob.problems[7].reason").entity(String.class)
                 .satisfies(reason -> assertThat(reason).contains("NIK is a man's"));
 
+        // the refused rows come back in the register's layout with the error, ready to be fixed and uploaded again
+        String report = new String(uploads.bytes("uptpk", "/imports/" + id + "/report?format=csv"), StandardCharsets.UTF_8);
+        assertThat(report).contains("kk,villageCode,address,rt,rw,nik,name,sex,birthDate,relationship,baris,kesalahan",
+                twoHeads.kk(), "relationship: This family card lists 2 heads");
+
         assertThat(uploads.post("uptpk", "/imports/" + id + "/apply").status()).isEqualTo(202);
         JsonNode applied = uploads.finished("uptpk", id);
         assertThat(applied.at("/status").asString()).as(applied.toString()).isEqualTo("APPLIED");

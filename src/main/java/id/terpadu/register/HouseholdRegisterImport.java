@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -217,7 +218,7 @@ class HouseholdRegisterImport implements ImportKind {
         /** The household's values: the first row that gives each; another row may repeat it, not contradict it. */
         private void readHousehold() {
             village = householdValue(VILLAGE, value -> value.replace(".", ""));
-            address = householdValue(ADDRESS, value -> value.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+            address = householdValue(ADDRESS, value -> value.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
             rt = householdValue(RT, number -> number.replaceFirst("^0+(?=.)", ""));
             rw = householdValue(RW, number -> number.replaceFirst("^0+(?=.)", ""));
             if (village == null) {
