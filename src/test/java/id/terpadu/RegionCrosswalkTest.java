@@ -121,6 +121,11 @@ class RegionCrosswalkTest extends ApiTest {
                     assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN");
                     assertThat(error.getMessage()).contains("recordRegionCrosswalk");
                 }));
+        // the administrator loads files too, and follows its job over HTTP
+        JsonNode byFile = run("admin", "REGION_CROSSWALK", "crosswalk-admin.csv",
+                csv("kode_bps,kode_kemendagri", bps + ",51.06.01.2002"), true);
+        assertThat(byFile.at("/status").asString()).as(byFile.toString()).isEqualTo("VALIDATED");
+        assertThat(byFile.at("/rowsUnchanged").asInt()).as("the line recorded above").isOne();
         graphQl.document("{ regionCrosswalk(bpsCode: \"" + bps + "\") { region { code } } }").execute()
                 .path("regionCrosswalk.region.code").entity(String.class).isEqualTo(TestIdentities.OTHER_VILLAGE);
     }
