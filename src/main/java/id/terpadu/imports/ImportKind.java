@@ -40,7 +40,15 @@ public interface ImportKind {
     }
 
     /**
-     * Checks a batch of rows (at most {@link ImportRow#BATCH_SIZE}) and, when {@code write}, applies
+     * The column whose rows belong together (a household's KK): they are handed over in one batch
+     * and refused whole when one of them is refused for the file; null when every row stands alone.
+     */
+    default String groupColumn() {
+        return layout().groupColumn();
+    }
+
+    /**
+     * Checks a batch of rows (about {@link ImportRow#BATCH_SIZE}; a group of rows is never split) and, when {@code write}, applies
      * the valid ones; runs inside the batch's transaction. Answers one outcome per row, in order.
      */
     List<RowOutcome> apply(Caller caller, String source, List<ImportRow> rows, boolean write);

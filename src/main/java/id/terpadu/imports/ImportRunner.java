@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,10 +126,18 @@ class ImportRunner {
                 toSkip--;
                 return;
             }
-            batch.add(scan.layout().row(line, cells));
-            if (batch.size() == ImportRow.BATCH_SIZE) {
+            ImportRow row = scan.layout().row(line, cells);
+            // a batch ends between two groups (a household's rows stay together); a group longer than a batch
+            // is refused by the scan, and the cap keeps memory flat even for such a file
+            if (batch.size() >= ImportRow.BATCH_SIZE && (!sameGroup(batch.getLast(), row) || batch.size() >= 2 * ImportRow.BATCH_SIZE)) {
                 flush();
             }
+            batch.add(row);
+        }
+
+        private boolean sameGroup(ImportRow last, ImportRow row) {
+            String column = kind.groupColumn();
+            return column != null && last.value(column) != null && last.value(column).equals(row.value(column));
         }
 
         void flush() {
@@ -145,12 +154,29 @@ class ImportRunner {
 
         private void commit(List<ImportRow> rows) {
             Map<Integer, RowOutcome> outcomes = new LinkedHashMap<>();
-            List<ImportRow> unique = new ArrayList<>(rows.size());
+            Map<String, Integer> refusedGroups = new HashMap<>();
             for (ImportRow row : rows) {
                 int times = scan.timesGiven(kind, row);
+                String groupProblem = scan.groupProblem(kind, row);
                 if (times > 1) {
                     outcomes.put(row.line(), RowOutcome.invalid(kind.keyColumn(), "This " + kind.keyColumn()
                             + " appears " + times + " times in the file: give one row per " + kind.keyColumn() + "."));
+                } else if (groupProblem != null) {
+                    outcomes.put(row.line(), RowOutcome.invalid(kind.groupColumn(), groupProblem));
+                }
+                if (outcomes.containsKey(row.line()) && kind.groupColumn() != null && row.value(kind.groupColumn()) != null) {
+                    refusedGroups.putIfAbsent(row.value(kind.groupColumn()), row.line());
+                }
+            }
+            List<ImportRow> unique = new ArrayList<>(rows.size());
+            for (ImportRow row : rows) {
+                if (outcomes.containsKey(row.line())) {
+                    continue;
+                }
+                Integer refusedLine = kind.groupColumn() == null ? null : refusedGroups.get(row.value(kind.groupColumn()));
+                if (refusedLine != null) {
+                    outcomes.put(row.line(), RowOutcome.invalid(kind.groupColumn(), "The rows of this " + kind.groupColumn()
+                            + " are imported together or not at all, and its row on line " + refusedLine + " is refused."));
                 } else {
                     unique.add(row);
                 }

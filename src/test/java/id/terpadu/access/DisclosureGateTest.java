@@ -323,6 +323,8 @@ class DisclosureGateTest extends AccessTest {
         query(probes, "programmeGraduation", "(programme: \"PELATIHAN\", round: \"2015\", region: \"" + APUAN + "\")");
         query(probes, "regions", "(parent: \"51.06.01\")");
         query(probes, "region", "(code: \"" + APUAN + "\")");
+        // reference data: the crosswalk's line of a BPS code (none loaded here, so null)
+        query(probes, "regionCrosswalk", "(bpsCode: \"5106010001\")");
         query(probes, "programmes", "");
         query(probes, "clusters", "");
         query(probes, "agencies", "");

@@ -336,6 +336,9 @@ class PolicyMatrixTest extends AccessTest {
     private static final Map<String, Function<String, Map<String, Object>>> HARMLESS_INPUTS = Map.ofEntries(
             Map.entry("registerHousehold", role -> Map.of("kk", TestIdentities.kk(), "villageCode", "51.06.01.2999",
                     "address", "Jalan Tidak Ada 1", "members", List.of(newHead()))),
+            // a line to a village that does not exist
+            Map.entry("recordRegionCrosswalk", role -> Map.of("entries", List.of(Map.of("bpsCode", "5106010000",
+                    "regionCode", "51.06.01.2999")))),
             Map.entry("addMember", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1, "member", newHead())),
             Map.entry("updateHouseholdAddress", role -> Map.of("kk", TestIdentities.kk(), "expectedVersion", 1,
                     "villageCode", APUAN, "address", "Jalan Tidak Ada 1")),

@@ -60,6 +60,51 @@ class ImportRestartTest extends HubTest {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A register of 400 family cards of three people each; answers the file and each card's KK. */
+    private static byte[] register(List<String> kks) {
+        List<String> lines = new ArrayList<>(List.of("kk,villageCode,address,nik,name,sex,birthDate,relationship"));
+        for (int card = 0; card < 400; card++) {
+            String kk = TestIdentities.kk();
+            kks.add(kk);
+            for (String[] person : new String[][]{{"false", "HEAD"}, {"true", "SPOUSE"}, {"false", "CHILD"}}) {
+                boolean female = Boolean.parseBoolean(person[0]);
+                LocalDate born = TestIdentities.birthDate();
+                lines.add(String.join(",", kk, TestIdentities.VILLAGE, "Jalan Restart " + card, TestIdentities.nik(female, born),
+                        "Restart " + card, female ? "P" : "L", born.toString(), person[1]));
+            }
+        }
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean registered(String kk) {
+        return dsl.fetchExists(HOUSEHOLD, HOUSEHOLD.KK.eq(kk));
+    }
+
+    @Test
+    void anInterruptedRegisterCarriesOnAfterTheCardThatClosedItsLastBatch() {
+        List<String> kks = new ArrayList<>();
+        Uploads uploads = new Uploads(port);
+        String id = uploads.upload("uptpk", "REGISTER", "register-restart.csv", register(kks), true).text("/id");
+        assertThat(uploads.finished("uptpk", id).at("/rowsNew").asInt()).isEqualTo(1_200);
+
+        // a batch closes after the card on rows 1,000 to 1,002 instead of cutting it (RegisterImportTest shows the card
+        // validated whole), so a job stopped after its first batch has read 1,002 rows: as if the hub stopped then
+        dsl.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, ImportStatus.APPLYING).set(IMPORT_JOB.DRY_RUN, false)
+                .set(IMPORT_JOB.ROWS_READ, 1_002).set(IMPORT_JOB.ROWS_NEW, 0).set(IMPORT_JOB.ROWS_UNCHANGED, 0)
+                .set(IMPORT_JOB.ROWS_INVALID, 1_002).set(IMPORT_JOB.ROWS_CHANGED, 0)
+                .where(IMPORT_JOB.ID.eq(Long.parseLong(id))).execute();
+        runner.resumeInterrupted();
+
+        JsonNode resumed = uploads.finished("uptpk", id);
+        assertThat(resumed.at("/status").asString()).isEqualTo("APPLIED");
+        assertThat(resumed.at("/rowsRead").asInt()).isEqualTo(1_200);
+        assertThat(resumed.at("/rowsNew").asInt()).as("the 66 cards after the committed batch, whole").isEqualTo(198);
+        assertThat(resumed.at("/rowsInvalid").asInt()).as("no card cut in two").isEqualTo(1_002);
+        assertThat(registered(kks.get(333))).as("the card that closed the committed batch is not run again").isFalse();
+        assertThat(registered(kks.get(334))).isTrue();
+        assertThat(registered(kks.get(399))).isTrue();
+    }
+
     @Test
     void anInterruptedImportCarriesOnAfterItsLastCommittedBatchAndAFailedOneIsRetried() {
         String inFirstBatch = person(LocalDate.of(1971, 1, 1));
