@@ -1,7 +1,6 @@
 package id.terpadu.verification;
 
 import id.terpadu.access.Caller;
-import id.terpadu.access.RowScope;
 import id.terpadu.db.codes.VerificationOutcome;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.db.tables.records.RegionRecord;
@@ -9,8 +8,6 @@ import id.terpadu.db.tables.records.VerificationResultRecord;
 import id.terpadu.db.tables.records.VerificationRoundRecord;
 import id.terpadu.error.NotFoundException;
 import id.terpadu.programme.ReferenceDataRepository;
-import id.terpadu.region.RegionCode;
-import id.terpadu.region.RegionRepository;
 import id.terpadu.verification.GraduationRepository.Graduation;
 import id.terpadu.verification.RoundStatistics.Count;
 import org.springframework.stereotype.Service;
@@ -27,37 +24,23 @@ import java.util.List;
 @Transactional(readOnly = true)
 class GraduationService {
 
-    private static final short DISTRICT = 3;
-
     private final GraduationRepository graduation;
-    private final VerificationRepository rounds;
-    private final RegionRepository regions;
     private final ReferenceDataRepository referenceData;
-    private final RowScope scope;
-    private final StatisticsProperties properties;
+    private final FigureScope figureScope;
 
-    GraduationService(GraduationRepository graduation, VerificationRepository rounds, RegionRepository regions,
-                      ReferenceDataRepository referenceData, RowScope scope, StatisticsProperties properties) {
+    GraduationService(GraduationRepository graduation, ReferenceDataRepository referenceData, FigureScope figureScope) {
         this.graduation = graduation;
-        this.rounds = rounds;
-        this.regions = regions;
         this.referenceData = referenceData;
-        this.scope = scope;
-        this.properties = properties;
+        this.figureScope = figureScope;
     }
 
     ProgrammeGraduation of(Caller caller, String programmeCode, String roundName, String regionCode) {
         ProgrammeRecord programme = referenceData.findProgramme(programmeCode == null ? "" : programmeCode.strip())
                 .orElseThrow(() -> new NotFoundException("programme", "No programme has this code."));
-        VerificationRoundRecord round = rounds.findRound(roundName == null ? "" : roundName.strip())
-                .orElseThrow(() -> new NotFoundException("round", "No verification round has this name."));
-        // a region outside the caller's is the same as one that does not exist
-        RegionRecord region = RegionCode.normalise(regionCode)
-                .flatMap(regions::find)
-                .filter(found -> scope.includesRegion(caller, found.getCode()))
-                .orElseThrow(() -> new NotFoundException("region", "No region has this code."));
-        Suppression suppression = region.getLevel() > DISTRICT && !scope.seesSmallCounts(caller)
-                ? Suppression.below(properties.suppressionThreshold()) : Suppression.NONE;
+        FigureScope.Figures figures = figureScope.of(caller, roundName, regionCode);
+        VerificationRoundRecord round = figures.round();
+        RegionRecord region = figures.region();
+        Suppression suppression = figures.suppression();
         VerificationRoundRecord next = graduation.nextRound(round.getId()).orElse(null);
         Graduation counts = graduation.graduation(round, next == null ? null : next.getId(), programme.getCode(), region.getCode());
         Count recipients = suppression.count(counts.recipients());

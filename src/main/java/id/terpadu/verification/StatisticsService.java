@@ -1,17 +1,13 @@
 package id.terpadu.verification;
 
 import id.terpadu.access.Caller;
-import id.terpadu.access.RowScope;
 import id.terpadu.db.codes.JknSegment;
 import id.terpadu.db.codes.VerificationOutcome;
 import id.terpadu.db.tables.records.ClusterRecord;
 import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.db.tables.records.RegionRecord;
 import id.terpadu.db.tables.records.VerificationRoundRecord;
-import id.terpadu.error.NotFoundException;
 import id.terpadu.programme.ReferenceDataRepository;
-import id.terpadu.region.RegionCode;
-import id.terpadu.region.RegionRepository;
 import id.terpadu.verification.RoundStatistics.ClusterCount;
 import id.terpadu.verification.RoundStatistics.Count;
 import id.terpadu.verification.RoundStatistics.JknSegmentCount;
@@ -35,36 +31,26 @@ import java.util.stream.Stream;
 @Transactional(readOnly = true)
 class StatisticsService {
 
-    private static final short DISTRICT = 3;
     private static final List<JknSegment> SEGMENTS = List.of(JknSegment.values());
 
     private final StatisticsRepository statistics;
     private final VerificationRepository rounds;
-    private final RegionRepository regions;
     private final ReferenceDataRepository referenceData;
-    private final RowScope scope;
-    private final StatisticsProperties properties;
+    private final FigureScope figureScope;
 
-    StatisticsService(StatisticsRepository statistics, VerificationRepository rounds, RegionRepository regions,
-                      ReferenceDataRepository referenceData, RowScope scope, StatisticsProperties properties) {
+    StatisticsService(StatisticsRepository statistics, VerificationRepository rounds, ReferenceDataRepository referenceData,
+                      FigureScope figureScope) {
         this.statistics = statistics;
         this.rounds = rounds;
-        this.regions = regions;
         this.referenceData = referenceData;
-        this.scope = scope;
-        this.properties = properties;
+        this.figureScope = figureScope;
     }
 
     RoundStatistics of(Caller caller, String roundName, String regionCode) {
-        VerificationRoundRecord round = rounds.findRound(roundName == null ? "" : roundName.strip())
-                .orElseThrow(() -> new NotFoundException("round", "No verification round has this name."));
-        // a region outside the caller's is the same as one that does not exist
-        RegionRecord region = RegionCode.normalise(regionCode)
-                .flatMap(regions::find)
-                .filter(found -> scope.includesRegion(caller, found.getCode()))
-                .orElseThrow(() -> new NotFoundException("region", "No region has this code."));
-        Suppression suppression = region.getLevel() > DISTRICT && !scope.seesSmallCounts(caller)
-                ? Suppression.below(properties.suppressionThreshold()) : Suppression.NONE;
+        FigureScope.Figures figures = figureScope.of(caller, roundName, regionCode);
+        VerificationRoundRecord round = figures.round();
+        RegionRecord region = figures.region();
+        Suppression suppression = figures.suppression();
 
         Totals poor = statistics.poor(round.getId(), region.getCode());
         Count households = suppression.count(poor.households());
