@@ -31,6 +31,8 @@ comes from **one run** of that command; ratios compare figures of the same run o
 sudo bench/run.sh                      # both scales, 30 s per scenario at 16 connections
 sudo bench/run.sh --scale bangli       # only the Bangli-like data set (a few minutes)
 sudo bench/run.sh --households 20000 --duration 10 --no-doc   # a quick try on a small set
+# before and after a change, in one run: the earlier build's jar beside this one, with profiles
+sudo bench/run.sh --scale bangli --baseline /path/to/earlier/terpadu.jar --profile --no-writes
 \`\`\`
 
 It runs as root on a Debian machine with a JDK 21+ and the repository. It installs \`wrk\`, \`jq\`
@@ -53,7 +55,8 @@ builds the jar once, and then for each scale:
    second.
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
-\`--connections\`, \`--threads\`, \`--skip-build\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
+\`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
+one run), \`--profile\` (JFR), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
 The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
 
 ## Scenarios
@@ -63,7 +66,9 @@ The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench
 | page-first | \`households(first: 50)\` → members → JKN status and benefits, and the households' benefits ([document](../bench/graphql/household-page.graphql)), first page | \`uptpk\` | wrk |
 | page-deep | the same after the cursor of the middle row (row 500,000 of the large set) | \`uptpk\` | wrk |
 | floor-first, floor-deep | one SQL statement that builds the same JSON for the same page with \`json_agg\` ([floor-page.sql](../bench/sql/floor-page.sql)) | \`postgres\` | pgbench |
-| lookups | random \`member(nik:)\` and \`household(kk:)\`, alternating, from 20,000 sampled identities | \`dinsos\` | wrk |
+| page-first-social-uptpk | the page without JKN status ([document](../bench/graphql/household-page-social.graphql)), unmasked | \`uptpk\` | wrk |
+| page-first-dinsos, page-deep-dinsos | the same document as the social office reads it: NIK and KK masked, benefits of social programmes | \`dinsos\` | wrk |
+| lookups | random \`member(nik:)\` and \`household(kk:)\`, alternating, from 20,000 sampled identities (each logged as an identity read) | \`uptpk\` | wrk |
 | writes | \`assignCluster\` (\`dinsos\`, \`uptpk\`), \`updateJknStatus\` (\`dinkes\`), \`enrolBenefit\` BPNT (\`dinsos\`), in turn | three roles | wrk |
 
 The writes are sampled so that every one is valid: each target's current facet version, a
@@ -175,6 +180,32 @@ for scale in "$@"; do
     fi
   fi
 done
+for scale in "$@"; do
+  dir=$WORK/$scale
+  [ -f "$dir/page-first.frames.txt" ] || continue
+  echo "## Profile of page-first ($scale)"
+  echo
+  echo "Taken by \`bench/run.sh --profile\`: a JFR recording (\`jcmd <pid> JFR.start settings=profile\`, CPU"
+  echo "samples of every thread every 10 to 20 ms, stacks up to 512 frames) around the measured page-first run,"
+  echo "then \`jfr print --events jdk.ExecutionSample\` summed by [bench/jfr-frames.awk](../bench/jfr-frames.awk):"
+  echo "*inclusive* is the share of samples with the frame anywhere on the stack (parts overlap: a batch"
+  echo "load runs inside the instrumentation chain), *self* the share with it on top. Raw recordings stay in"
+  echo "\`bench/results/\`; \`jfr view hot-methods <file>\` shows them too."
+  echo
+  for build in baseline final; do
+    if [ "$build" = final ]; then f=$dir/page-first.frames.txt; else f=$dir/baseline/page-first.frames.txt; fi
+    [ -f "$f" ] || continue
+    echo "### $( [ "$build" = final ] && echo "After (this build)" || echo "Before (the baseline build)")"
+    echo
+    echo '```'
+    sed -n '1,/^top frames, inclusive/p' "$f" | sed '$d'
+    echo "top frames, inclusive (first 25)"
+    sed -n '/^top frames, inclusive/,$p' "$f" | sed -n '2,26p'
+    echo '```'
+    echo
+  done
+done
+
 echo "## Targets"
 echo
 echo "| target | scale | measured | verdict |"
