@@ -31,6 +31,8 @@ comes from **one run** of that command; ratios compare figures of the same run o
 sudo bench/run.sh                      # both scales, 30 s per scenario at 16 connections
 sudo bench/run.sh --scale bangli       # only the Bangli-like data set (a few minutes)
 sudo bench/run.sh --households 20000 --duration 10 --no-doc   # a quick try on a small set
+# before and after a change, in one run: the earlier build's jar beside this one, with profiles
+sudo bench/run.sh --scale bangli --baseline /path/to/earlier/terpadu.jar --profile --no-writes
 \`\`\`
 
 It runs as root on a Debian machine with a JDK 21+ and the repository. It installs \`wrk\`, \`jq\`
@@ -53,7 +55,8 @@ builds the jar once, and then for each scale:
    second.
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
-\`--connections\`, \`--threads\`, \`--skip-build\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
+\`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
+one run), \`--profile\` (JFR), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
 The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
 
 ## Scenarios
@@ -63,7 +66,9 @@ The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench
 | page-first | \`households(first: 50)\` → members → JKN status and benefits, and the households' benefits ([document](../bench/graphql/household-page.graphql)), first page | \`uptpk\` | wrk |
 | page-deep | the same after the cursor of the middle row (row 500,000 of the large set) | \`uptpk\` | wrk |
 | floor-first, floor-deep | one SQL statement that builds the same JSON for the same page with \`json_agg\` ([floor-page.sql](../bench/sql/floor-page.sql)) | \`postgres\` | pgbench |
-| lookups | random \`member(nik:)\` and \`household(kk:)\`, alternating, from 20,000 sampled identities | \`dinsos\` | wrk |
+| page-first-social-uptpk | the page without JKN status ([document](../bench/graphql/household-page-social.graphql)), unmasked | \`uptpk\` | wrk |
+| page-first-dinsos, page-deep-dinsos | the same document as the social office reads it: NIK and KK masked, benefits of social programmes | \`dinsos\` | wrk |
+| lookups | random \`member(nik:)\` and \`household(kk:)\`, alternating, from 20,000 sampled identities (each logged as an identity read) | \`uptpk\` | wrk |
 | writes | \`assignCluster\` (\`dinsos\`, \`uptpk\`), \`updateJknStatus\` (\`dinkes\`), \`enrolBenefit\` BPNT (\`dinsos\`), in turn | three roles | wrk |
 
 The writes are sampled so that every one is valid: each target's current facet version, a
@@ -112,23 +117,93 @@ competing for the cores: other builds and tests shared this machine during the r
 
 EOF
 
+# The scenarios' table of one hub's run ($1), with the floor's rows from $2.
+scenario_table() {
+  local hub=$1 floors=$2 name f sql rss
+  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | load |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for name in page-first page-deep page-first-social-uptpk page-first-dinsos page-deep-dinsos floor-first floor-deep lookups lookups-c2 writes; do
+    case "$name" in floor-*) f=$floors/$name.json ;; *) f=$hub/$name.json ;; esac
+    [ -f "$f" ] || continue
+    sql=$(value "$f" '.statements_per_request // empty')
+    rss=$(value "$f" '.rss_mib // empty')
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.load // "?"') |"
+  done
+}
+
 for scale in "$@"; do
   dir=$WORK/$scale
   echo "## $(scale_title "$scale")"
   echo
   echo "$(value "$dir/scale.json" .households) households, $(value "$dir/scale.json" .members) members, $(value "$dir/scale.json" .benefits) benefits; deep page after row $(value "$dir/scale.json" .deep_row). Fill: $(value "$dir/scale.json" '.fill | sub("^Terpadu benchmark: "; "")')."
   echo
-  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | load |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for name in page-first page-deep floor-first floor-deep lookups lookups-c2 writes; do
-    f=$dir/$name.json
-    sql=$(value "$f" '.statements_per_request // empty')
-    rss=$(value "$f" '.rss_mib // empty')
-    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.load // "?"') |"
-  done
+  scenario_table "$dir" "$dir"
   echo
   echo "Hub's peak resident memory over its whole life (\`VmHWM\`, start and all scenarios): **$(fmt "$(value "$dir/scale.json" .hub_vmhwm_mib)" 0) MiB**."
   echo
+  if [ -d "$dir/baseline" ]; then
+    echo "### Before: the baseline build ($(machine baseline)), same run"
+    echo
+    scenario_table "$dir/baseline" "$dir"
+    echo
+    echo "Baseline hub's peak resident memory (\`VmHWM\`): **$(fmt "$(value "$dir/baseline/hub.json" .hub_vmhwm_mib)" 0) MiB**."
+    echo
+    echo "### Before and after, same run"
+    echo
+    echo "| measure | before | after |"
+    echo "|---|---:|---:|"
+    for pair in "page-first floor-first" "page-deep floor-deep" "page-first-dinsos floor-first" "page-deep-dinsos floor-deep"; do
+      page=${pair% *} floor=${pair#* }
+      echo "| $page: req/s / $floor req/s | $(fmt "$(ratio "$(value "$dir/baseline/$page.json" .rps)" "$(value "$dir/$floor.json" .rps)")" 2) | $(fmt "$(ratio "$(value "$dir/$page.json" .rps)" "$(value "$dir/$floor.json" .rps)")" 2) |"
+      echo "| $page: hub CPU ms / request | $(fmt "$(value "$dir/baseline/$page.json" .hub_cpu_ms)" 2) | $(fmt "$(value "$dir/$page.json" .hub_cpu_ms)" 2) |"
+    done
+    echo "| page-first-dinsos / page-first-social-uptpk: hub CPU per page (masking's cost) | $(fmt "$(ratio "$(value "$dir/baseline/page-first-dinsos.json" .hub_cpu_ms)" "$(value "$dir/baseline/page-first-social-uptpk.json" .hub_cpu_ms)")" 2) | $(fmt "$(ratio "$(value "$dir/page-first-dinsos.json" .hub_cpu_ms)" "$(value "$dir/page-first-social-uptpk.json" .hub_cpu_ms)")" 2) |"
+    for name in lookups lookups-c2; do
+      echo "| $name ($(value "$dir/$name.json" .connections) connections): hub CPU ms / lookup | $(fmt "$(value "$dir/baseline/$name.json" .hub_cpu_ms)" 2) | $(fmt "$(value "$dir/$name.json" .hub_cpu_ms)" 2) |"
+      echo "| $name ($(value "$dir/$name.json" .connections) connections): p99 ms | $(fmt "$(value "$dir/baseline/$name.json" .p99_ms)" 2) | $(fmt "$(value "$dir/$name.json" .p99_ms)" 2) |"
+      echo "| $name ($(value "$dir/$name.json" .connections) connections): req/s | $(fmt "$(value "$dir/baseline/$name.json" .rps)" 0) | $(fmt "$(value "$dir/$name.json" .rps)" 0) |"
+    done
+    echo
+    steps=$(machine steps)
+    if [ -n "$steps" ]; then
+      echo "### Change by change, same run"
+      echo
+      echo "Each intermediate build adds one change to the one before; page-first and lookups at $(value "$dir/lookups.json" .connections) connections."
+      echo
+      echo "| build | page-first / floor-first | page-first hub CPU ms | page-first-dinsos / floor-first | page-first-dinsos hub CPU ms | lookups hub CPU ms | lookups p99 ms |"
+      echo "|---|---:|---:|---:|---:|---:|---:|"
+      for build in baseline $(for step in $steps; do echo "step-$step"; done) final; do
+        if [ "$build" = final ]; then b=$dir; else b=$dir/$build; fi
+        echo "| $build | $(fmt "$(ratio "$(value "$b/page-first.json" .rps)" "$(value "$dir/floor-first.json" .rps)")" 2) | $(fmt "$(value "$b/page-first.json" .hub_cpu_ms)" 2) | $(fmt "$(ratio "$(value "$b/page-first-dinsos.json" .rps)" "$(value "$dir/floor-first.json" .rps)")" 2) | $(fmt "$(value "$b/page-first-dinsos.json" .hub_cpu_ms)" 2) | $(fmt "$(value "$b/lookups.json" .hub_cpu_ms)" 2) | $(fmt "$(value "$b/lookups.json" .p99_ms)" 2) |"
+      done
+      echo
+    fi
+  fi
+done
+for scale in "$@"; do
+  dir=$WORK/$scale
+  [ -f "$dir/page-first.frames.txt" ] || continue
+  echo "## Profile of page-first ($scale)"
+  echo
+  echo "Taken by \`bench/run.sh --profile\`: a JFR recording (\`jcmd <pid> JFR.start settings=profile\`, CPU"
+  echo "samples of every thread every 10 to 20 ms, stacks up to 512 frames) around the measured page-first run,"
+  echo "then \`jfr print --events jdk.ExecutionSample\` summed by [bench/jfr-frames.awk](../bench/jfr-frames.awk):"
+  echo "*inclusive* is the share of samples with the frame anywhere on the stack (parts overlap: a batch"
+  echo "load runs inside the instrumentation chain), *self* the share with it on top. Raw recordings stay in"
+  echo "\`bench/results/\`; \`jfr view hot-methods <file>\` shows them too."
+  echo
+  for build in baseline final; do
+    if [ "$build" = final ]; then f=$dir/page-first.frames.txt; else f=$dir/baseline/page-first.frames.txt; fi
+    [ -f "$f" ] || continue
+    echo "### $( [ "$build" = final ] && echo "After (this build)" || echo "Before (the baseline build)")"
+    echo
+    echo '```'
+    sed -n '1,/^top frames, inclusive/p' "$f" | sed '$d'
+    echo "top frames, inclusive (first 25)"
+    sed -n '/^top frames, inclusive/,$p' "$f" | sed -n '2,26p'
+    echo '```'
+    echo
+  done
 done
 
 echo "## Targets"
@@ -157,7 +232,7 @@ for scale in "$@"; do
   fi
   hwm=$(value "$dir/scale.json" .hub_vmhwm_mib)
   echo "| hub peak memory < 512 MiB under load | $scale | VmHWM **$(fmt "$hwm" 0) MiB** | $(verdict "$hwm < 512") |"
-  failed=$(jq -s 'map(.failures) | add' "$dir"/page-first.json "$dir"/page-deep.json "$dir"/lookups.json "$dir"/lookups-c2.json "$dir"/writes.json)
+  failed=$(jq -s 'map(.failures) | add' $(ls "$dir"/*.json | grep -v -e scale.json -e hub.json -e floor- -e '\.wrk\.json' -e '\.warmup\.json'))
   echo "| no failed request | $scale | $failed failed | $(verdict "$failed == 0") |"
 done
 echo

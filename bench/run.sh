@@ -20,10 +20,20 @@ Usage: bench/run.sh [options]
   --connections N             concurrent connections of wrk and clients of pgbench (default 16)
   --threads N                 wrk and pgbench threads (default 2, one per core)
   --skip-build                use the existing target/terpadu.jar
+  --jar JAR                   use this jar instead of target/terpadu.jar (implies --skip-build)
+  --baseline JAR              also measure the hub's read scenarios from an earlier build's jar,
+                              in the same run and against the same floor (an A/B: ratios between
+                              the two are comparable, absolute figures on a shared machine are not)
+  --step JAR                  (repeatable, with --baseline) also measure page-first, page-first-dinsos
+                              and lookups from an intermediate build's jar, to tell what each change gave
+  --profile                   record a JFR CPU profile of the hub during the measured page-first run
+                              (and of the baseline's); the hottest frames go to the results
+  --no-writes                 skip the write scenario
   --fill-only                 fill the databases (kept for later runs) and stop
   --no-doc                    print the figures but leave docs/benchmarks.md alone
 Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081, the hub's metrics),
-BENCH_KEYCLOAK_PORT (8180), BENCH_JAVA_OPTS (the hub's JVM options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
+BENCH_KEYCLOAK_PORT (8180), BENCH_KEYCLOAK_MANAGEMENT_PORT (Keycloak's port + 1000),
+BENCH_DB_PREFIX (terpadu_bench_, the databases' names before the scale), BENCH_JAVA_OPTS (the hub's JVM options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
 EOF
 }
 
@@ -34,6 +44,11 @@ WARMUP=10
 CONNECTIONS=16
 THREADS=2
 BUILD=1
+JAR=
+BASELINE_JAR=
+STEP_JARS=()
+PROFILE=0
+WRITES=1
 WRITE_DOC=1
 FILL_ONLY=0
 while [ $# -gt 0 ]; do
@@ -45,6 +60,11 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
+    --jar) JAR=$(realpath "$2"); BUILD=0; shift 2 ;;
+    --baseline) BASELINE_JAR=$(realpath "$2"); shift 2 ;;
+    --step) STEP_JARS+=("$(realpath "$2")"); shift 2 ;;
+    --profile) PROFILE=1; shift ;;
+    --no-writes) WRITES=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
     --fill-only) FILL_ONLY=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -66,6 +86,8 @@ fi
 HUB_PORT=${BENCH_HUB_PORT:-8080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-8081}
 KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
+KEYCLOAK_MANAGEMENT_PORT=${BENCH_KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 1000))}
+DB_PREFIX=${BENCH_DB_PREFIX:-terpadu_bench_}
 # Resident memory is the heap plus about 260 MiB of metaspace, code, symbols and compiler arenas,
 # so a 512 MiB budget leaves about 210 MiB of heap, fixed (-Xms = -Xmx) so that it is predictable.
 # Most of it is a young generation with large survivor spaces: a page request allocates some
@@ -73,6 +95,8 @@ KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
 # and fill the old generation (which holds a live set of about 60 MiB). The serial collector has
 # the smallest native footprint; on 2 shared cores a concurrent one has no spare core to run on.
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms208m -Xmx208m -Xmn144m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k"}
+# a profiled run keeps deep stacks whole: graphql-java's go deeper than JFR's default of 64 frames
+[ "$PROFILE" = 0 ] || JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions=stackdepth=512"
 # glibc gives each thread that allocates natively an arena of its own; two are enough for the
 # JVM's few native allocations and keep them from adding to the resident memory
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX:-2}
@@ -116,9 +140,9 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   runuser -u postgres -- psql -q -c "ALTER USER postgres PASSWORD '$PGPASSWORD'"
 fi
 
-for port in "$HUB_PORT" "$MANAGEMENT_PORT" "$KEYCLOAK_PORT"; do
+for port in "$HUB_PORT" "$MANAGEMENT_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT"; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
-    echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_MANAGEMENT_PORT / BENCH_KEYCLOAK_PORT" >&2
+    echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_MANAGEMENT_PORT / BENCH_KEYCLOAK_PORT / BENCH_KEYCLOAK_MANAGEMENT_PORT" >&2
     exit 1
   fi
 done
@@ -127,8 +151,11 @@ if [ "$BUILD" = 1 ]; then
   log "building the hub"
   ./mvnw -q -DskipTests package
 fi
-JAR=$ROOT/target/terpadu.jar
+JAR=${JAR:-$ROOT/target/terpadu.jar}
 [ -f "$JAR" ] || { echo "No $JAR: run without --skip-build" >&2; exit 1; }
+[ -z "$BASELINE_JAR" ] || [ -f "$BASELINE_JAR" ] || { echo "No baseline jar $BASELINE_JAR" >&2; exit 1; }
+# the jar the hub is started from: the baseline's during its scenarios
+HUB_JAR=$JAR
 
 # GraphQL documents as JSON strings, for the wrk scripts to put into request bodies.
 for document in member-lookup household-lookup; do
@@ -160,7 +187,7 @@ start_keycloak() {
   cp "$ROOT/keycloak/terpadu-realm.json" "$home/data/import/"
   log "starting Keycloak on port $KEYCLOAK_PORT"
   "$home/bin/kc.sh" start-dev --import-realm --db=dev-mem --http-port="$KEYCLOAK_PORT" \
-    --http-management-port=$((KEYCLOAK_PORT + 1000)) --hostname-strict=false --cache=local > "$WORK/keycloak.log" 2>&1 &
+    --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --hostname-strict=false --cache=local > "$WORK/keycloak.log" 2>&1 &
   KEYCLOAK_PID=$!
   until curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu" >/dev/null 2>&1; do
     kill -0 "$KEYCLOAK_PID" 2>/dev/null || { echo "Keycloak stopped; see $WORK/keycloak.log" >&2; exit 1; }
@@ -183,7 +210,10 @@ households_in() {
 # Fills database $1 with $2 households through the demo profile; keeps a filled database.
 fill() {
   local db=$1 households=$2
-  if [ "$(households_in "$db")" = "$households" ]; then
+  # the demo's households of 2017 (the scale asked for) come with the 2015 round's, which have since
+  # left: the database's comment records the scale it was filled at
+  if [ "$(households_in "$db")" -gt 0 ] && psql -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database
+      WHERE datname = '$db'" | grep -q "^Terpadu benchmark: $households demo households"; then
     log "$db already holds $households households"
     return
   fi
@@ -215,10 +245,10 @@ fill() {
 start_hub() {
   local db=$1 households=$2
   start_keycloak
-  log "starting the hub on $db ($JAVA_OPTS)"
+  log "starting the hub from $HUB_JAR on $db ($JAVA_OPTS)"
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
     SPRING_DATASOURCE_PASSWORD=$PGPASSWORD MALLOC_ARENA_MAX=$MALLOC_ARENAS \
-    "$JAVA" $JAVA_OPTS -jar "$JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
+    "$JAVA" $JAVA_OPTS -jar "$HUB_JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
     --management.server.port="$MANAGEMENT_PORT" --terpadu.demo.households="$households" \
     --spring.security.oauth2.resourceserver.jwt.issuer-uri="http://localhost:$KEYCLOAK_PORT/realms/terpadu" \
     > "$WORK/hub-$db.log" 2>&1 &
@@ -293,6 +323,21 @@ stop_rss_sampler() {
   wait "$RSS_SAMPLER" 2>/dev/null || true
 }
 
+# A JFR recording of the hub around a measured run (--profile): CPU samples of its threads, the
+# virtual threads that serve requests included. Its hottest frames go beside the run's results:
+# self (the frame on top of the stack) and inclusive (anywhere on the stack), as shares of samples.
+start_profile() {
+  "$JAVA_HOME/bin/jcmd" "$HUB_PID" JFR.start name=bench settings=profile > /dev/null
+}
+stop_profile() {
+  local out=$1
+  "$JAVA_HOME/bin/jcmd" "$HUB_PID" JFR.stop name=bench filename="$out.jfr" > /dev/null
+  "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$out.jfr" > "$out.hot-methods.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 256 "$out.jfr" | awk -f "$BENCH/jfr-frames.awk" \
+    > "$out.frames.txt" || true
+  log "profile: $out.jfr, $out.hot-methods.txt, $out.frames.txt"
+}
+
 # Runs one wrk scenario: a warm-up, then the measured run with the hub's counters read around it.
 # $1 name, $2 script, $3 what the wrk script needs besides (exported variables).
 run_wrk() {
@@ -307,6 +352,7 @@ run_wrk() {
   # wrk leaves its last requests unanswered; let the hub finish them before anything is sampled
   sleep 2
   [ -z "${BEFORE_MEASURED:-}" ] || $BEFORE_MEASURED
+  [ -z "${PROFILED:-}" ] || start_profile
   local statements=$(metric terpadu_sql_statements_total) requests=$(metric graphql_request_seconds_count)
   local pool hub_ticks db_ticks
   pool=$(backends "PostgreSQL JDBC")
@@ -325,6 +371,8 @@ run_wrk() {
   db_ticks=$(( $(ticks $pool) - db_ticks ))
   statements=$(( $(metric terpadu_sql_statements_total) - statements ))
   requests=$(( $(metric graphql_request_seconds_count) - requests ))
+  # after the counters: writing the recording out costs the hub CPU of its own
+  [ -z "${PROFILED:-}" ] || stop_profile "$dir/$name"
   jq -c --argjson statements "$statements" --argjson served "$requests" --argjson rss "$(cat "$dir/$name.rss")" \
     --arg name "$name" --argjson connections "$connections" \
     --argjson hub_ticks "$hub_ticks" --argjson db_ticks "$db_ticks" --argjson hz "$TICKS_PER_SECOND" \
@@ -410,6 +458,64 @@ sample_writes() {
 
 # --- one scale ---------------------------------------------------------------------------------
 
+# The hub's scenarios, from the jar $HUB_JAR, into folder $1; $2 = 1 runs the writes too, $2 = step
+# only page-first, page-first-dinsos and lookups.
+hub_scenarios() {
+  local dir=$1 writes=$2
+  mkdir -p "$dir"
+  start_hub "$DB" "$HOUSEHOLDS"
+  check_floor "$DB" 0 "$WORK/$SCALE-first.json" first
+  check_floor "$DB" "$DEEP_AFTER" "$WORK/$SCALE-deep.json" deep
+
+  # the JIT compiles the hub's request path during its first thousands of requests: warm it on
+  # every read scenario before measuring anything
+  fresh_tokens
+  log "warming the hub up: ${WARMUP}s of pages, ${WARMUP}s of lookups"
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=uptpk BENCH_BODY=$WORK/$SCALE-deep.json \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/page.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-pages.out" 2>&1
+  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/lookups.lua" \
+    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-lookups.out" 2>&1
+
+  export BENCH_ROLE=uptpk
+  local profiled=
+  [ "$PROFILE" = 0 ] || [ "$writes" = step ] || profiled=1
+  PROFILED=$profiled BENCH_BODY=$WORK/$SCALE-first.json run_wrk page-first page.lua "$dir"
+  if [ "$writes" = step ]; then
+    BENCH_ROLE=dinsos BENCH_BODY=$WORK/$SCALE-social-first.json run_wrk page-first-dinsos page.lua "$dir"
+    BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv run_wrk lookups lookups.lua "$dir"
+    stop_hub
+    jq -n --arg jar "$HUB_JAR" '{jar: $jar}' > "$dir/hub.json"
+    return
+  fi
+  BENCH_BODY=$WORK/$SCALE-deep.json run_wrk page-deep page.lua "$dir"
+  # a masked role: the social office reads the page without JKN status, NIK and KK masked; UPT-PK
+  # reads the same document unmasked, for the cost of masking
+  BENCH_BODY=$WORK/$SCALE-social-first.json run_wrk page-first-social-uptpk page.lua "$dir"
+  export BENCH_ROLE=dinsos
+  BENCH_BODY=$WORK/$SCALE-social-first.json run_wrk page-first-dinsos page.lua "$dir"
+  BENCH_BODY=$WORK/$SCALE-social-deep.json run_wrk page-deep-dinsos page.lua "$dir"
+
+  # look-ups as UPT-PK, which sees NIK and KK whole (each look-up is logged as an identity read): a
+  # role that sees them masked may look up 200 whole numbers an hour (limits.identityLookupsPerHour)
+  export BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv
+  run_wrk lookups lookups.lua "$dir"
+  # the same at two connections, one per core: the lookup's own latency, without the queue
+  SCENARIO_CONNECTIONS=2 run_wrk lookups-c2 lookups.lua "$dir"
+
+  if [ "$writes" = 1 ] && [ "$WRITES" = 1 ]; then
+    # the warm-up's writes move versions on: sample again before the measured run
+    sample_writes
+    BEFORE_MEASURED=sample_writes run_wrk writes writes.lua "$dir"
+  fi
+
+  local hwm
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$HUB_PID/status")
+  stop_hub
+  jq -n --arg jar "$HUB_JAR" --argjson hwm_kib "$hwm" '{jar: $jar, hub_vmhwm_mib: ($hwm_kib / 1024)}' > "$dir/hub.json"
+}
+
 bench_scale() {
   local scale=$1 households
   case "$scale" in
@@ -417,63 +523,50 @@ bench_scale() {
     large) households=1000000 ;;
     h*) households=${scale#h} ;;
   esac
-  DB=terpadu_bench_$scale
+  DB=$DB_PREFIX$scale
+  SCALE=$scale
+  HOUSEHOLDS=$households
   local dir=$WORK/$scale
   mkdir -p "$dir"
   fill "$DB" "$households"
   [ "$FILL_ONLY" = 0 ] || return 0
 
   # The deep page starts after the middle row: row 500,000 of the large set.
-  local deep_row=$((households / 2)) deep_after
-  deep_after=$(psql -d "$DB" -Atc "SELECT id FROM household ORDER BY id OFFSET $((deep_row - 1)) LIMIT 1")
+  local deep_row=$((households / 2))
+  DEEP_AFTER=$(psql -d "$DB" -Atc "SELECT id FROM household ORDER BY id OFFSET $((deep_row - 1)) LIMIT 1")
   local deep_cursor
-  deep_cursor=$(printf 'REGISTERED|%s' "$deep_after" | base64 -w0 | tr '+/' '-_' | tr -d '=')
-  jq -n --rawfile q "$BENCH/graphql/household-page.graphql" '{query: $q, variables: {}}' > "$WORK/$scale-first.json"
-  jq -n --rawfile q "$BENCH/graphql/household-page.graphql" --arg after "$deep_cursor" \
-    '{query: $q, variables: {after: $after}}' > "$WORK/$scale-deep.json"
+  deep_cursor=$(printf 'REGISTERED|%s' "$DEEP_AFTER" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+  local document kind
+  for kind in "" social-; do
+    document=$BENCH/graphql/household-page${kind:+-${kind%-}}.graphql
+    jq -n --rawfile q "$document" '{query: $q, variables: {}}' > "$WORK/$scale-${kind}first.json"
+    jq -n --rawfile q "$document" --arg after "$deep_cursor" '{query: $q, variables: {after: $after}}' \
+      > "$WORK/$scale-${kind}deep.json"
+  done
 
   psql -d "$DB" -At -F $'\t' -c "SELECT setseed(0.2017)" -c "SELECT m.nik, h.kk FROM member m JOIN household h ON h.id = m.household_id
       ORDER BY random() LIMIT 20000" | tail -n +2 > "$WORK/$scale-identities.tsv"
 
-  start_hub "$DB" "$households"
-  check_floor "$DB" 0 "$WORK/$scale-first.json" first
-  check_floor "$DB" "$deep_after" "$WORK/$scale-deep.json" deep
-
-  # the JIT compiles the hub's request path during its first thousands of requests: warm it on
-  # every read scenario before measuring anything
-  fresh_tokens
-  log "warming the hub up: ${WARMUP}s of pages, ${WARMUP}s of lookups"
-  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=uptpk BENCH_BODY=$WORK/$scale-deep.json \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/page.lua" \
-    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-pages.out" 2>&1
-  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$THREADS BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/wrk/lookups.lua" \
-    "http://localhost:$HUB_PORT/graphql" > "$dir/hub-warmup-lookups.out" 2>&1
-
-  export BENCH_ROLE=uptpk
-  BENCH_BODY=$WORK/$scale-first.json run_wrk page-first page.lua "$dir"
-  BENCH_BODY=$WORK/$scale-deep.json run_wrk page-deep page.lua "$dir"
   run_floor floor-first "$DB" 0 "$dir"
-  run_floor floor-deep "$DB" "$deep_after" "$dir"
+  run_floor floor-deep "$DB" "$DEEP_AFTER" "$dir"
+  if [ -n "$BASELINE_JAR" ]; then
+    HUB_JAR=$BASELINE_JAR
+    hub_scenarios "$dir/baseline" 0
+  fi
+  local step
+  for step in "${STEP_JARS[@]}"; do
+    HUB_JAR=$step
+    hub_scenarios "$dir/step-$(basename "$step" .jar)" step
+  done
+  HUB_JAR=$JAR
+  hub_scenarios "$dir" 1
 
-  export BENCH_ROLE=dinsos BENCH_SAMPLE=$WORK/$scale-identities.tsv
-  run_wrk lookups lookups.lua "$dir"
-  # the same at two connections, one per core: the lookup's own latency, without the queue
-  SCENARIO_CONNECTIONS=2 run_wrk lookups-c2 lookups.lua "$dir"
-
-  # the warm-up's writes move versions on: sample again before the measured run
-  sample_writes
-  BEFORE_MEASURED=sample_writes run_wrk writes writes.lua "$dir"
-
-  local hwm
-  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$HUB_PID/status")
-  stop_hub
   jq -n --arg scale "$scale" --argjson households "$households" --argjson deep_row "$deep_row" \
-    --argjson hwm_kib "$hwm" --arg fill "$(psql -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" \
+    --argjson hwm_mib "$(jq .hub_vmhwm_mib "$dir/hub.json")" --arg fill "$(psql -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$DB'")" \
     --argjson members "$(psql -d "$DB" -Atc 'SELECT count(*) FROM member')" \
     --argjson benefits "$(psql -d "$DB" -Atc 'SELECT count(*) FROM benefit')" \
     '{scale: $scale, households: $households, members: $members, benefits: $benefits, deep_row: $deep_row,
-      hub_vmhwm_mib: ($hwm_kib / 1024), fill: $fill}' > "$dir/scale.json"
+      hub_vmhwm_mib: $hwm_mib, fill: $fill}' > "$dir/scale.json"
 }
 
 for scale in $SCALE_LIST; do
@@ -496,6 +589,8 @@ ENDED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo "started=$STARTED_AT"
   echo "ended=$ENDED_AT"
   echo "settings=duration ${DURATION} s, warm-up ${WARMUP} s, ${CONNECTIONS} connections, ${THREADS} threads"
+  echo "baseline=${BASELINE_JAR:+$(basename "$BASELINE_JAR")}"
+  echo "steps=$(for step in "${STEP_JARS[@]}"; do printf '%s ' "$(basename "$step" .jar)"; done)"
   echo "java_opts=$JAVA_OPTS"
   echo "malloc_arenas=$MALLOC_ARENAS"
 } > "$WORK/machine.txt"

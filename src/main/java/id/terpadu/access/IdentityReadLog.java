@@ -2,13 +2,10 @@ package id.terpadu.access;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
-import org.jooq.Row3;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
@@ -19,11 +16,11 @@ import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 /**
- * Writes a request's reads of whole identity numbers in one statement, each with the person or the
+ * Writes a request's reads of whole identity numbers in one statement with the same text for every
+ * request (the numbers go as arrays), a row for each, with the person or the
  * household its number belongs to (also a NIK merged into another record, a KK a household held
  * before); a number no one holds is logged without one: someone looked it up.
  */
@@ -42,13 +39,17 @@ public class IdentityReadLog {
             return;
         }
         Caller caller = request.caller();
-        List<Row3<String, String, String>> rows = reads.stream()
-                .map(read -> row(read.field(), read.kind().name(), read.number()))
-                .toList();
-        Table<Record3<String, String, String>> read = DSL.values(rows.toArray(Row3[]::new)).as("read", "field", "kind", "number");
-        Field<String> field = read.field("field", String.class);
-        Field<String> kind = read.field("kind", String.class);
-        Field<String> number = read.field("number", String.class);
+        // the reads as three arrays, bound as three parameters whatever their number: the statement's
+        // text is the same for every request (prepared once per connection), and the hub neither
+        // renders nor binds a row of values per number
+        String[] fields = reads.stream().map(IdentityReads.Read::field).toArray(String[]::new);
+        String[] kinds = reads.stream().map(read -> read.kind().name()).toArray(String[]::new);
+        String[] numbers = reads.stream().map(IdentityReads.Read::number).toArray(String[]::new);
+        Table<?> read = DSL.table("unnest({0}, {1}, {2})", DSL.val(fields), DSL.val(kinds), DSL.val(numbers))
+                .as("read", "field", "kind", "number");
+        Field<String> field = DSL.field(DSL.name("read", "field"), String.class);
+        Field<String> kind = DSL.field(DSL.name("read", "kind"), String.class);
+        Field<String> number = DSL.field(DSL.name("read", "number"), String.class);
         Field<Long> member = coalesce(
                 field(select(MEMBER.ID).from(MEMBER).where(MEMBER.NIK.eq(number))),
                 field(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(number))));

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * no longer reach, so validation, execution and introspection all agree: a field, a type or a
  * mutation outside the policy does not exist for the caller (a mutation is refused FORBIDDEN by
  * name before validation, see {@link WritePolicyInstrumentation}). One schema per combination of
- * roles, built once.
+ * roles, built once, with its own cache of the documents it has validated ({@link ValidatedDocuments}).
  */
 class PolicyScopedGraphQlSource implements GraphQlSource {
 
@@ -65,7 +65,7 @@ class PolicyScopedGraphQlSource implements GraphQlSource {
         GraphQLSchema visible = new FieldVisibilitySchemaTransformation(environment -> visible(representative, environment))
                 .apply(withPlaceholders(source.schema()));
         GraphQLSchema served = withoutEmptyRoots(visible);
-        return source.graphQl().transform(graphQl -> graphQl.schema(served));
+        return source.graphQl().transform(graphQl -> graphQl.schema(served).preparsedDocumentProvider(new ValidatedDocuments()));
     }
 
     /**

@@ -7,7 +7,6 @@ import id.terpadu.db.tables.records.ProgrammeRecord;
 import id.terpadu.benefit.BenefitService.EnrolBenefitInput;
 import id.terpadu.benefit.BenefitService.StopBenefitInput;
 import id.terpadu.graphql.Batches;
-import id.terpadu.graphql.GlobalId;
 import id.terpadu.access.Caller;
 import id.terpadu.household.Households;
 import id.terpadu.household.Members;
@@ -16,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
@@ -49,11 +47,6 @@ class BenefitController {
     @MutationMapping
     BenefitRecord stopBenefit(@Argument StopBenefitInput input, @ContextValue Caller caller) {
         return service.stop(caller, input);
-    }
-
-    @SchemaMapping(typeName = "Benefit")
-    String id(BenefitRecord benefit) {
-        return GlobalId.encode("Benefit", benefit.getId());
     }
 
     @BatchMapping(typeName = "Household")

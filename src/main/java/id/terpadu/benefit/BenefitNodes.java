@@ -11,6 +11,6 @@ class BenefitNodes {
 
     @Bean
     NodeType<BenefitRecord> benefitNode(BenefitRepository benefits) {
-        return new NodeType<>("Benefit", BenefitRecord.class, benefits::findById);
+        return new NodeType<>("Benefit", BenefitRecord.class, BenefitRecord::getId, benefits::findById);
     }
 }

@@ -13,7 +13,6 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.db.codes.Relationship;
 import id.terpadu.graphql.Batches;
-import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.Households;
 import id.terpadu.household.Members;
 import id.terpadu.programme.ReferenceDataRepository;
@@ -80,11 +79,6 @@ class FamilyCardController {
     List<List<FamilyCardRecord>> cards(List<HouseholdRecord> page) {
         return Batches.groups(page, HouseholdRecord::getId,
                 cards.findByHouseholds(page.stream().map(HouseholdRecord::getId).distinct().toList()), FamilyCardRecord::getHouseholdId);
-    }
-
-    @SchemaMapping(typeName = "FamilyCard")
-    String id(FamilyCardRecord card) {
-        return GlobalId.encode("FamilyCard", card.getId());
     }
 
     @BatchMapping(typeName = "FamilyCard")

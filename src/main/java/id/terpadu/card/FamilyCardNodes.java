@@ -13,6 +13,6 @@ class FamilyCardNodes {
 
     @Bean
     NodeType<FamilyCardRecord> familyCardNode(FamilyCardRepository cards) {
-        return new NodeType<>("FamilyCard", FamilyCardRecord.class, cards::findById);
+        return new NodeType<>("FamilyCard", FamilyCardRecord.class, FamilyCardRecord::getId, cards::findById);
     }
 }

@@ -164,11 +164,6 @@ class ServiceRequestController {
         return service.setServiceLevel(input);
     }
 
-    @SchemaMapping(typeName = "ServiceRequest")
-    String id(ServiceRequestRecord request) {
-        return GlobalId.encode("ServiceRequest", request.getId());
-    }
-
     @BatchMapping(typeName = "ServiceRequest")
     Map<ServiceRequestRecord, ServiceRequestKindRecord> kind(List<ServiceRequestRecord> page) {
         return Batches.lookup(page, ServiceRequestRecord::getKindCode, Batches.index(requests.kinds(), ServiceRequestKindRecord::getCode));

@@ -11,6 +11,6 @@ class ServiceRequestNodes {
 
     @Bean
     NodeType<ServiceRequestRecord> serviceRequestNode(ServiceRequestRepository requests) {
-        return new NodeType<>("ServiceRequest", ServiceRequestRecord.class, requests::findById);
+        return new NodeType<>("ServiceRequest", ServiceRequestRecord.class, ServiceRequestRecord::getId, requests::findById);
     }
 }

@@ -5,7 +5,6 @@ import id.terpadu.db.tables.records.HouseholdKkHistoryRecord;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.graphql.Batches;
-import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.HouseholdInputs.AddMemberInput;
 import id.terpadu.household.HouseholdInputs.ChangeHouseholdKkInput;
 import id.terpadu.household.HouseholdInputs.RegisterHouseholdInput;
@@ -74,11 +73,6 @@ class HouseholdController {
     @MutationMapping
     HouseholdRecord changeHouseholdKk(@Argument ChangeHouseholdKkInput input, @ContextValue Caller caller) {
         return service.changeKk(caller, input);
-    }
-
-    @SchemaMapping(typeName = "Household")
-    String id(HouseholdRecord household) {
-        return GlobalId.encode("Household", household.getId());
     }
 
     @BatchMapping(typeName = "Household")

@@ -12,11 +12,11 @@ class HouseholdNodes {
 
     @Bean
     NodeType<HouseholdRecord> householdNode(HouseholdRepository households) {
-        return new NodeType<>("Household", HouseholdRecord.class, households::findById);
+        return new NodeType<>("Household", HouseholdRecord.class, HouseholdRecord::getId, households::findById);
     }
 
     @Bean
     NodeType<MemberRecord> memberNode(MemberRepository members) {
-        return new NodeType<>("Member", MemberRecord.class, members::findById);
+        return new NodeType<>("Member", MemberRecord.class, MemberRecord::getId, members::findById);
     }
 }

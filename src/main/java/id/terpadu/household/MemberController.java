@@ -5,7 +5,6 @@ import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import id.terpadu.graphql.Batches;
-import id.terpadu.graphql.GlobalId;
 import id.terpadu.household.MemberService.MoveMemberInput;
 import id.terpadu.identity.IdentityNumbers;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -13,7 +12,6 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
@@ -43,11 +41,6 @@ class MemberController {
     @MutationMapping
     MemberRecord moveMember(@Argument MoveMemberInput input, @ContextValue Caller caller) {
         return service.move(caller, input);
-    }
-
-    @SchemaMapping(typeName = "Member")
-    String id(MemberRecord member) {
-        return GlobalId.encode("Member", member.getId());
     }
 
     @BatchMapping(typeName = "Member")

@@ -2,15 +2,18 @@ package id.terpadu.observability;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.observation.DefaultExecutionRequestObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationContext;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 /**
  * GraphQL requests are timed per operation name (the {@code graphql.request} metric gets a
- * {@code graphql.operation.name} tag), beside Spring's outcome and operation type.
+ * {@code graphql.operation.name} tag), beside Spring's outcome and operation type; data fetchers
+ * are not observed one by one.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -21,6 +24,13 @@ class MetricsConfiguration {
     @Bean
     OperationNames operationNames() {
         return new OperationNames(MAX_OPERATION_NAMES);
+    }
+
+    /** Observations per request, not per field: see {@link RequestObservationOnly}. */
+    @Bean
+    GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry,
+                                                                        ExecutionRequestObservationConvention requestConvention) {
+        return new RequestObservationOnly(registry, requestConvention);
     }
 
     @Bean

@@ -1,0 +1,47 @@
+package id.terpadu.access;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The documents one role schema has parsed and validated, by their text: an agency system sends
+ * the same few documents again and again, and parsing and validating one costs as much as a
+ * small look-up. One cache per role schema, since what is valid depends on the fields a role sees.
+ * Only documents that passed are kept (a refused or invalid one is parsed and validated anew each
+ * time, with the instrumentations that refuse it); at most {@link #MOST} of them, after which the
+ * cache starts afresh, so documents built with values inlined cannot fill the heap.
+ */
+final class ValidatedDocuments implements PreparsedDocumentProvider {
+
+    static final int MOST = 1_000;
+
+    private record Key(String query, String operationName, Locale locale) {
+    }
+
+    private final Map<Key, PreparsedDocumentEntry> documents = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+                                                                      Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        Key key = new Key(input.getQuery(), input.getOperationName(), input.getLocale());
+        PreparsedDocumentEntry known = documents.get(key);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+        if (!entry.hasErrors()) {
+            if (documents.size() >= MOST) {
+                documents.clear();
+            }
+            documents.put(key, entry);
+        }
+        return CompletableFuture.completedFuture(entry);
+    }
+}

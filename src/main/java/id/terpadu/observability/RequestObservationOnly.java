@@ -1,0 +1,30 @@
+package id.terpadu.observability;
+
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.graphql.observation.DefaultDataFetcherObservationConvention;
+import org.springframework.graphql.observation.DefaultDataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+
+/**
+ * Spring for GraphQL's observations per request ({@code graphql.request}, the requests' timer) and
+ * per batch load, but none per field: a page of 50 households answers thousands of values, and an
+ * observation around each data fetcher (a context, a convention, a timer sample, the wrapped
+ * environment) cost more than the fetch itself. No metric or log of the hub reads the per-field
+ * {@code graphql.datafetcher} observations.
+ */
+class RequestObservationOnly extends GraphQlObservationInstrumentation {
+
+    RequestObservationOnly(ObservationRegistry registry, ExecutionRequestObservationConvention requestConvention) {
+        super(registry, requestConvention, new DefaultDataFetcherObservationConvention(), new DefaultDataLoaderObservationConvention());
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        return dataFetcher;
+    }
+}
