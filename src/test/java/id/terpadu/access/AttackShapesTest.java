@@ -206,7 +206,7 @@ class AttackShapesTest extends AccessTest {
                     .as(hidden).isEmpty();
         }
         assertThat(answer.<List<String>>at("$.data.__schema.types[?(@.name == 'HouseholdFilter')].inputFields[*].name"))
-                .containsExactlyInAnyOrder("region", "jknSegment", "name");
+                .containsExactlyInAnyOrder("region", "jknSegment", "name", "status");
         assertThat(answer.<List<String>>at("$.data.__schema.types[?(@.name == 'Query')].fields[*].name"))
                 .doesNotContain("accessPolicy");
         assertThat(ask("dinkes", "{ __type(name: \"Household\") { fields { name } } }").<List<String>>data("__type.fields[*].name"))
@@ -217,9 +217,10 @@ class AttackShapesTest extends AccessTest {
     void planningAgencyReadsReferenceDataAndAggregatesOnly() {
         Answer schema = ask("bappeda", "{ __schema { queryType { fields { name } } } }");
         assertThat(schema.<List<String>>data("__schema.queryType.fields[*].name"))
-                .containsExactlyInAnyOrder("regions", "region", "programmes", "clusters", "agencies", "serviceRequestKinds",
-                        // aggregates: the verification rounds and their statistics, the desk's service levels
-                        "verificationRounds", "verificationRound", "statistics", "serviceLevelFigures",
+                .containsExactlyInAnyOrder("regions", "region", "regionCrosswalk", "programmes", "clusters", "agencies",
+                        "serviceRequestKinds",
+                        // aggregates: the verification rounds and their statistics, programmes' graduation, the desk's service levels
+                        "verificationRounds", "verificationRound", "statistics", "programmeGraduation", "serviceLevelFigures",
                         // whether a scanned family card is valid, and its type: for any signed-in role
                         "verifyCard");
         Answer reference = ask("bappeda", """
