@@ -103,7 +103,9 @@ log "the list: $ROWS rows, $(du -h "$LIST" | cut -f1)"
 
 # the same starting point for both: the listed people without a JKN record
 reset() {
-  psql -d "$DB" -qc "DELETE FROM health_facet WHERE member_id IN (SELECT id FROM member ORDER BY id LIMIT $ROWS)" \
+  # a kept database holds the earlier runs' jobs: the same file again would be refused as a duplicate
+  psql -d "$DB" -qc "DELETE FROM import_row_problem" -c "DELETE FROM import_job" \
+    -c "DELETE FROM health_facet WHERE member_id IN (SELECT id FROM member ORDER BY id LIMIT $ROWS)" \
     -c "VACUUM (ANALYZE) health_facet"
 }
 
