@@ -6,6 +6,7 @@ import { can, canMutate, canQuery, select, type Capabilities, type Selection } f
 import { formatDate, formatDateTime, formatNumber, formatRupiah, t, tCode } from './i18n';
 import { ErrorMessage, Loading, Section, errorText, useLoad } from './ui';
 import { ProposeEvent } from './proposals';
+import { householdBenefits } from './proposal-logic';
 import { OpenServiceRequest } from './desk';
 import { ParticipantOutcomeValues } from './generated/schema';
 
@@ -62,7 +63,7 @@ export function HouseholdPage({ caps, id }: { caps: Capabilities; id: string }) 
             {Object.entries(h.housing).filter(([k]) => k !== 'version').map(([k, v]) => <><dt>{tCode('housing', k)}</dt><dd>{v == null ? '–' : typeof v === 'number' ? formatNumber(v) : String(v).replace(/_/g, ' ')}</dd></>)}
           </dl>
         </Section>)}
-      {h.benefits && <Benefits benefits={[...h.benefits, ...(h.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]} />}
+      {h.benefits && <Benefits benefits={householdBenefits(h)} />}
       {h.pathOutOfPoverty && <PathOutOfPoverty caps={caps} path={h.pathOutOfPoverty} onSaved={page.reload} />}
       <OpenServiceRequest caps={caps} household={h} />
       <ProposeEvent caps={caps} household={h} onProposed={page.reload} />

@@ -115,3 +115,9 @@ export function registersAsProposal(caps: Capabilities): boolean {
   if (!canMutate(caps, 'proposeRegistration')) return false;
   return !(canMutate(caps, 'registerHousehold') && canMutate(caps, 'approveChangeRequest'));
 }
+
+/** The household's own benefits and its members' (each with the member's name as `who`), as the household page lists them. */
+export function householdBenefits(household: { benefits?: any[]; members?: any[] }): any[] {
+  return [...(household.benefits ?? []),
+    ...(household.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))];
+}

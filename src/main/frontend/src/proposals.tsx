@@ -6,7 +6,7 @@ import { downloadFile, gql, uploadFile } from './api';
 import { can, canMutate, canQuery, select, type Capabilities, type Selection } from './capabilities';
 import { formatDate, formatDateTime, formatNumber, t, tCode, type Key } from './i18n';
 import { ErrorMessage, Loading, errorText, useLoad } from './ui';
-import { EVENT_MUTATIONS, eventInput, urgency, type EventForm, type LifeEvent, type ProgrammeRef } from './proposal-logic';
+import { EVENT_MUTATIONS, eventInput, householdBenefits, urgency, type EventForm, type LifeEvent, type ProgrammeRef } from './proposal-logic';
 import { PbiFundingValues, RelationshipValues, SexValues } from './generated/schema';
 
 const REQUEST: Selection = ['id', 'kind', 'state', 'summary', 'reason', 'warnings', 'ownData', 'proposedAt', 'dueAt', 'overdue',
@@ -151,8 +151,7 @@ const blankForm = (): EventForm => ({ memberId: '', date: '', newHeadMemberId: '
   benefitId: '', movedAway: false });
 
 /** The household's and its members' benefits that still run: the ones a stop can be proposed for. */
-const runningBenefits = (household: any): any[] => [...(household.benefits ?? []),
-  ...(household.members ?? []).flatMap((m: any) => (m.benefits ?? []).map((b: any) => ({ ...b, who: m.name })))]
+const runningBenefits = (household: any): any[] => householdBenefits(household)
   .filter((b: any) => b.version != null && (b.status === 'ACTIVE' || b.status === 'PROPOSED'));
 
 /** The life events the caller may propose for this household, as proposals with evidence. */
