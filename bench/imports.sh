@@ -132,7 +132,6 @@ log "floor: $floor_rows rows in $floor_seconds s"
 
 # --- the hub: POST /imports, the job applied in batches ----------------------------------------
 
-reset
 start_keycloak
 log "starting the hub ($JAVA_OPTS)"
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
@@ -145,6 +144,19 @@ until curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/d
   kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub.log" >&2; exit 1; }
   sleep 1
 done
+# the hub seals the audit trail in the background; the trail of the floor and of the reset is sealed
+# before the import starts, so that the import is measured against its own work only
+wait_sealed() {
+  local waited=0
+  until [ "$(psql -d "$DB" -Atc "SELECT coalesce((SELECT max(position) FROM audit_entry), 0) <= coalesce((SELECT max(position) FROM audit_seal), 0)")" = t ]; do
+    kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub.log" >&2; exit 1; }
+    [ "$waited" -lt 900 ] || { echo "The hub did not seal the audit trail in 15 minutes; see $WORK/hub.log" >&2; exit 1; }
+    sleep 2; waited=$((waited + 2))
+  done
+}
+reset
+log "hub ready; waiting for it to seal the audit trail of the floor and the reset"
+wait_sealed
 TOKEN=$(curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu/protocol/openid-connect/token" \
   -d grant_type=password -d client_id=terpadu-cli -d username=dinkes -d password=dinkes | jq -r .access_token)
 

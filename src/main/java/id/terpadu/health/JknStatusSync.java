@@ -12,7 +12,9 @@ import id.terpadu.health.JknStatusList.Updates;
 import id.terpadu.access.Caller;
 import id.terpadu.household.Members;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Table;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +29,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static id.terpadu.db.Tables.HEALTH_FACET;
+import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.generateSeries;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 /**
  * Applies the insurer's list of JKN statuses in one transaction. Each row is checked on its own:
@@ -188,19 +194,39 @@ class JknStatusSync {
         return row.insured() ? row.jknNumber() : null;
     }
 
-    /** Creates or overwrites every changed status in one statement; answers each person's new version. */
+    /**
+     * Creates or overwrites every changed status in one statement, in key order; answers each person's
+     * new version. The values travel as one array per column, so the statement has the same six
+     * parameters for any number of rows and the server plans it once.
+     */
     private Map<Long, Long> write(Map<Long, Row> changes, String source) {
         if (changes.isEmpty()) {
             return Map.of();
         }
-        InsertValuesStep6<HealthFacetRecord, Long, String, JknSegment, Boolean, LocalDate, String> insert = dsl.insertInto(
-                HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT, HEALTH_FACET.ACTIVE,
-                HEALTH_FACET.SINCE, HEALTH_FACET.SOURCE);
-        for (Map.Entry<Long, Row> change : changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            Row row = change.getValue();
-            insert = insert.values(change.getKey(), jknNumber(row), row.segment(), row.active(), row.since(), source);
+        List<Map.Entry<Long, Row>> sorted = changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        int size = sorted.size();
+        Long[] memberIds = new Long[size];
+        String[] numbers = new String[size];
+        String[] segments = new String[size];
+        Boolean[] actives = new Boolean[size];
+        LocalDate[] sinces = new LocalDate[size];
+        for (int i = 0; i < size; i++) {
+            Row row = sorted.get(i).getValue();
+            memberIds[i] = sorted.get(i).getKey();
+            numbers[i] = jknNumber(row);
+            segments[i] = row.segment().name();
+            actives[i] = row.active();
+            sinces[i] = row.since();
         }
-        return insert.onConflict(HEALTH_FACET.MEMBER_ID).doUpdate()
+        Table<Record1<Integer>> rows = generateSeries(1, size).as("row", "position");
+        Field<Integer> position = rows.field(0, Integer.class);
+        return dsl.insertInto(HEALTH_FACET, HEALTH_FACET.MEMBER_ID, HEALTH_FACET.JKN_NUMBER, HEALTH_FACET.SEGMENT, HEALTH_FACET.ACTIVE,
+                        HEALTH_FACET.SINCE, HEALTH_FACET.SOURCE)
+                .select(select(arrayGet(val(memberIds), position), arrayGet(val(numbers), position),
+                        arrayGet(val(segments), position).coerce(HEALTH_FACET.SEGMENT), arrayGet(val(actives), position),
+                        arrayGet(val(sinces), position), val(source))
+                        .from(rows).orderBy(position))
+                .onConflict(HEALTH_FACET.MEMBER_ID).doUpdate()
                 .set(HEALTH_FACET.JKN_NUMBER, excluded(HEALTH_FACET.JKN_NUMBER))
                 .set(HEALTH_FACET.SEGMENT, excluded(HEALTH_FACET.SEGMENT))
                 .set(HEALTH_FACET.ACTIVE, excluded(HEALTH_FACET.ACTIVE))
