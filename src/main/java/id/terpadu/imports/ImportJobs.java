@@ -63,7 +63,7 @@ class ImportJobs {
                         scan.rows(), before.getId());
             }
             files.keep(stored, job.getId());
-            runner.submit(job.getId());
+            runner.submit(job.getId(), scan);
             return job;
         } catch (RuntimeException e) {
             files.discard(stored);

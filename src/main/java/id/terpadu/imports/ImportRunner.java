@@ -49,9 +49,14 @@ class ImportRunner {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Runs a job in the background. */
+    /** Runs a job in the background, scanning its file first. */
     Future<?> submit(long id) {
-        return threads.submit(() -> run(id));
+        return submit(id, null);
+    }
+
+    /** Runs a job in the background with the scan its upload just made of its file (null: scan it again). */
+    Future<?> submit(long id, FileScan scanned) {
+        return threads.submit(() -> run(id, scanned));
     }
 
     /** Carries on with the jobs that a stop of the hub interrupted. */
@@ -65,7 +70,7 @@ class ImportRunner {
     }
 
     /** Runs a job to its end, after the rows its committed batches already did. */
-    void run(long id) {
+    void run(long id, FileScan scanned) {
         ImportJobRecord job = jobs.find(id).orElseThrow();
         boolean write = job.getStatus() == ImportStatus.APPLYING;
         try {
@@ -74,7 +79,7 @@ class ImportRunner {
                     job.getRegion());
             Path file = files.of(id);
             FileFormat format = FileFormat.valueOf(job.getFileFormat().name());
-            FileScan scan = FileScan.of(file, format, kind, Integer.MAX_VALUE);
+            FileScan scan = scanned != null ? scanned : FileScan.of(file, format, kind, Integer.MAX_VALUE);
             AuditContext.Operation operation = new AuditContext.Operation(caller, "import" + kind.name(), jobReference(id));
             Batches batches = new Batches(kind, caller, scan, job.getRowsRead(), write, id, operation);
             format.read(file, batches);
