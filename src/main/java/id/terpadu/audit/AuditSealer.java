@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Follows the committed trail and seals each entry (see {@link AuditEntrySeal}), in batches of
- * bounded size with a rest between them, on a thread and one connection of its own: the demo
- * load's 210,000 entries are sealed in about half a minute on two cores while the hub keeps
- * answering. Several hub instances may seal one database: a seal another instance wrote is
+ * bounded size with a rest between them as long as the batch took, on a thread and one connection
+ * of its own, so a long catch-up (the demo load's 210,000 entries, an import's) keeps to about half
+ * of one CPU while the hub keeps answering and writing. Several hub instances may seal one database: a seal another instance wrote is
  * checked instead of written again, so every instance walks the whole trail and knows its head.
  *
  * <p>It seals only what continues the chain from its head: an entry whose hash does not follow,
@@ -35,7 +35,11 @@ import java.util.concurrent.TimeUnit;
 class AuditSealer implements SmartLifecycle {
 
     static final int BATCH = 2000;
-    /** A rest between full batches, so that a long catch-up leaves the database and the CPUs to requests. */
+    /**
+     * The shortest rest between full batches. The rest lasts at least as long as the batch took, so that a
+     * long catch-up (after a bulk load or an import) takes at most half of a CPU and leaves the database
+     * and the other CPUs to requests and to the writes it follows.
+     */
     private static final Duration PAUSE = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
@@ -101,9 +105,11 @@ class AuditSealer implements SmartLifecycle {
         long started = System.nanoTime();
         long from = head.current().position();
         Outcome outcome;
+        long batchStarted = System.nanoTime();
         while ((outcome = sealNextBatch()) == Outcome.MORE && !stopping) {
             try {
-                Thread.sleep(PAUSE);
+                Thread.sleep(Math.max(PAUSE.toMillis(), Duration.ofNanos(System.nanoTime() - batchStarted).toMillis()));
+                batchStarted = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
