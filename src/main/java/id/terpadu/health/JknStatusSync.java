@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import static id.terpadu.db.Tables.HEALTH_FACET;
+import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.generateSeries;
@@ -170,13 +171,16 @@ class JknStatusSync {
         });
     }
 
-    /** The stored statuses of these people, locked until the list is applied (in key order, so lists never deadlock). */
+    /**
+     * The stored statuses of these people, locked until the list is applied (in key order, so lists never
+     * deadlock); the ids travel as one array, so the statement is the same for any batch.
+     */
     private Map<Long, HealthFacetRecord> lockStored(List<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
         return dsl.selectFrom(HEALTH_FACET)
-                .where(HEALTH_FACET.MEMBER_ID.in(memberIds))
+                .where(HEALTH_FACET.MEMBER_ID.eq(any(memberIds.toArray(Long[]::new))))
                 .orderBy(HEALTH_FACET.MEMBER_ID)
                 .forUpdate()
                 .fetchMap(HEALTH_FACET.MEMBER_ID);

@@ -8,6 +8,7 @@ import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.tables.records.MemberMoveRecord;
 import id.terpadu.db.tables.records.MemberRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
@@ -59,8 +60,9 @@ class MemberRepository {
         return dsl.selectFrom(MEMBER).where(MEMBER.ID.in(ids)).and(scope.members(caller)).fetch();
     }
 
+    /** The people of these NIKs the caller may see; the numbers travel as one array (one statement text for any count). */
     List<MemberRecord> findByNiks(Caller caller, Collection<String> niks) {
-        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.in(niks)).and(scope.members(caller)).fetch();
+        return dsl.selectFrom(MEMBER).where(MEMBER.NIK.eq(DSL.any(niks.toArray(String[]::new)))).and(scope.members(caller)).fetch();
     }
 
     /** The members of these households, head first, then oldest first. */
