@@ -3,9 +3,10 @@
 # through the hub (POST /imports, the job applied batch by batch, audited) and, in the same run on
 # the same database, loads the same file with PostgreSQL's COPY into a staging table and applies
 # it with one set-based statement (the floor). Both start from the same state: the people of the
-# list without a JKN record. Writes the figures to docs/benchmarks.md (section "Imports") and
-# samples the hub's resident memory while it imports. Runs as root on a Debian machine with a
-# JDK 21+; see docs/benchmarks.md.
+# list without a JKN record, the audit trail sealed. Floor and hub take turns, REPEAT rounds of
+# each, so that a drift of the machine or the database over the run reaches both. Writes the
+# figures to docs/benchmarks.md (section "Imports") and samples the hub's resident memory while it
+# imports. Runs as root on a Debian machine with a JDK 21+; see docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -13,16 +14,18 @@ BENCH=$ROOT/bench
 
 ROWS=100000
 HOUSEHOLDS=32000
+REPEAT=3
 BUILD=1
 WRITE_DOC=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) ROWS=$2; shift 2 ;;
     --households) HOUSEHOLDS=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
     -h|--help)
-      echo "Usage: bench/imports.sh [--rows N (100000)] [--households N (32000: enough people for the rows)] [--skip-build] [--no-doc]"
+      echo "Usage: bench/imports.sh [--rows N (100000)] [--households N (32000: enough people for the rows)] [--repeat N (3 rounds of floor and hub)] [--skip-build] [--no-doc]"
       echo "Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081), BENCH_KEYCLOAK_PORT (8180), BENCH_KEYCLOAK_MANAGEMENT_PORT (9180), BENCH_JAVA_OPTS,"
       echo "PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres)."
       exit 0 ;;
@@ -109,28 +112,7 @@ reset() {
     -c "VACUUM (ANALYZE) health_facet"
 }
 
-# --- the floor: COPY into a staging table and one set-based statement --------------------------
-
-reset
-log "floor: COPY + one INSERT ... ON CONFLICT"
-floor_started=$(date +%s.%N)
-psql -d "$DB" -q -v ON_ERROR_STOP=1 <<SQL > "$WORK/floor.log" 2>&1
-BEGIN;
-SELECT audit_context('bench', 'bench', 'bench', 'dinkes', 'floor', 'floor');
-CREATE TEMP TABLE staging (nik char(16), segment text, active text, since date, jkn_number text) ON COMMIT DROP;
-\copy staging FROM '$WORK/rows.csv' WITH (FORMAT csv)
-INSERT INTO health_facet (member_id, jkn_number, segment, active, since, source)
-SELECT m.id, s.jkn_number, s.segment, s.active = 'ya', s.since, 'floor'
-  FROM staging s JOIN member m ON m.nik = s.nik
-ON CONFLICT (member_id) DO UPDATE SET jkn_number = excluded.jkn_number, segment = excluded.segment,
-  active = excluded.active, since = excluded.since, source = excluded.source, version = health_facet.version + 1;
-COMMIT;
-SQL
-floor_seconds=$(echo "$(date +%s.%N) - $floor_started" | bc)
-floor_rows=$(psql -d "$DB" -Atc "SELECT count(*) FROM health_facet WHERE source = 'floor'")
-log "floor: $floor_rows rows in $floor_seconds s"
-
-# --- the hub: POST /imports, the job applied in batches ----------------------------------------
+# --- the hub, started once; it seals the audit trail in the background ------------------------
 
 start_keycloak
 log "starting the hub ($JAVA_OPTS)"
@@ -144,52 +126,97 @@ until curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/d
   kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub.log" >&2; exit 1; }
   sleep 1
 done
-# the hub seals the audit trail in the background; the trail of the floor and of the reset is sealed
-# before the import starts, so that the import is measured against its own work only
+log "hub ready"
+
+# each measurement starts with the trail of what came before (the reset's deletions, the other
+# path's rows) sealed, so that it is measured against its own work only
 wait_sealed() {
   local waited=0
   until [ "$(psql -d "$DB" -Atc "SELECT coalesce((SELECT max(position) FROM audit_entry), 0) <= coalesce((SELECT max(position) FROM audit_seal), 0)")" = t ]; do
     kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub.log" >&2; exit 1; }
-    [ "$waited" -lt 900 ] || { echo "The hub did not seal the audit trail in 15 minutes; see $WORK/hub.log" >&2; exit 1; }
+    [ "$waited" -lt 1800 ] || { echo "The hub did not seal the audit trail in 30 minutes; see $WORK/hub.log" >&2; exit 1; }
     sleep 2; waited=$((waited + 2))
   done
 }
-reset
-log "hub ready; waiting for it to seal the audit trail of the floor and the reset"
-wait_sealed
-TOKEN=$(curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu/protocol/openid-connect/token" \
-  -d grant_type=password -d client_id=terpadu-cli -d username=dinkes -d password=dinkes | jq -r .access_token)
+
+# --- the floor: COPY into a staging table and one set-based statement --------------------------
+
+run_floor() {
+  local round=$1 started
+  log "round $round, floor: COPY + one INSERT ... ON CONFLICT"
+  started=$(date +%s.%N)
+  psql -d "$DB" -q -v ON_ERROR_STOP=1 <<SQL > "$WORK/floor-$round.log" 2>&1
+BEGIN;
+SELECT audit_context('bench', 'bench', 'bench', 'dinkes', 'floor', 'floor');
+CREATE TEMP TABLE staging (nik char(16), segment text, active text, since date, jkn_number text) ON COMMIT DROP;
+\copy staging FROM '$WORK/rows.csv' WITH (FORMAT csv)
+INSERT INTO health_facet (member_id, jkn_number, segment, active, since, source)
+SELECT m.id, s.jkn_number, s.segment, s.active = 'ya', s.since, 'floor'
+  FROM staging s JOIN member m ON m.nik = s.nik
+ON CONFLICT (member_id) DO UPDATE SET jkn_number = excluded.jkn_number, segment = excluded.segment,
+  active = excluded.active, since = excluded.since, source = excluded.source, version = health_facet.version + 1;
+COMMIT;
+SQL
+  floor_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+  floor_rows=$(psql -d "$DB" -Atc "SELECT count(*) FROM health_facet WHERE source = 'floor'")
+  log "round $round, floor: $floor_rows rows in $floor_seconds s"
+}
+
+# --- the hub: POST /imports, the job applied in batches ----------------------------------------
 
 rss_peak=0
-log "hub: POST /imports (dryRun=false)"
-hub_started=$(date +%s.%N)
-job=$(curl -sf -H "Authorization: Bearer $TOKEN" -F kind=JKN -F dryRun=false -F "file=@$LIST" "http://localhost:$HUB_PORT/imports" | jq -r .id)
-while :; do
-  rss=$(awk '/VmRSS/ {print $2}' /proc/$HUB_PID/status)
-  [ "$rss" -gt "$rss_peak" ] && rss_peak=$rss
-  status=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$HUB_PORT/imports/$job" | jq -r .status)
-  case "$status" in VALIDATING|APPLYING) sleep 0.2 ;; *) break ;; esac
+run_hub() {
+  local round=$1 started token job status rss
+  token=$(curl -sf "http://localhost:$KEYCLOAK_PORT/realms/terpadu/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=terpadu-cli -d username=dinkes -d password=dinkes | jq -r .access_token)
+  log "round $round, hub: POST /imports (dryRun=false)"
+  started=$(date +%s.%N)
+  job=$(curl -sf -H "Authorization: Bearer $token" -F kind=JKN -F dryRun=false -F "file=@$LIST" "http://localhost:$HUB_PORT/imports" | jq -r .id)
+  while :; do
+    rss=$(awk '/VmRSS/ {print $2}' /proc/$HUB_PID/status)
+    [ "$rss" -gt "$rss_peak" ] && rss_peak=$rss
+    status=$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$HUB_PORT/imports/$job" | jq -r .status)
+    case "$status" in VALIDATING|APPLYING) sleep 0.2 ;; *) break ;; esac
+  done
+  hub_seconds=$(echo "$(date +%s.%N) - $started" | bc)
+  curl -sf -H "Authorization: Bearer $token" "http://localhost:$HUB_PORT/imports/$job" > "$WORK/job-$round.json"
+  hub_rows=$(jq .rowsApplied "$WORK/job-$round.json")
+  audited=$(psql -d "$DB" -Atc "SELECT count(*) FROM audit_entry WHERE request_id = 'import-job-$job'")
+  [ "$status" = APPLIED ] || { echo "Import job $job ended $status; see $WORK/job-$round.json" >&2; exit 1; }
+  log "round $round, hub: job $job $status, $hub_rows rows applied ($audited audited) in $hub_seconds s"
+}
+
+rounds=""
+ratios=""
+for round in $(seq 1 "$REPEAT"); do
+  reset; wait_sealed
+  run_floor "$round"
+  reset; wait_sealed
+  run_hub "$round"
+  ratio=$(echo "scale=2; $hub_seconds / $floor_seconds" | bc)
+  ratios="$ratios $ratio"
+  rounds="$rounds| $round | $floor_rows | $(printf %.1f "$floor_seconds") | $hub_rows | $(printf %.1f "$hub_seconds") | $ratio |
+"
 done
-hub_seconds=$(echo "$(date +%s.%N) - $hub_started" | bc)
-curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$HUB_PORT/imports/$job" > "$WORK/job.json"
-hub_rows=$(jq .rowsApplied "$WORK/job.json")
-audited=$(psql -d "$DB" -Atc "SELECT count(*) FROM audit_entry WHERE request_id = 'import-job-$job'")
 stop_hub
-ratio=$(echo "scale=2; $hub_seconds / $floor_seconds" | bc)
-log "hub: job $job $status, $hub_rows rows applied ($audited audited) in $hub_seconds s; ratio $ratio; peak RSS $((rss_peak / 1024)) MiB"
+median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
+worst=$(echo $ratios | tr ' ' '\n' | sort -n | tail -1)
+log "ratios:$ratios; median $median; peak RSS $((rss_peak / 1024)) MiB"
 
 cat > "$WORK/summary.md" <<MD
 ## Imports
 
-One run of \`bench/imports.sh --rows $ROWS\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $DB: $people people).
-The insurer's list of $ROWS JKN statuses (CSV, $(du -h "$LIST" | cut -f1)), every row a first JKN record:
+One run of \`bench/imports.sh --rows $ROWS --repeat $REPEAT\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $DB: $people people).
+The insurer's list of $ROWS JKN statuses (CSV, $(du -h "$LIST" | cut -f1)), every row a first JKN record. Floor and hub
+take turns; each starts from the listed people without a JKN record and a sealed audit trail.
 
-| path | rows written | seconds | rows/s |
-|---|---|---|---|
-| floor: \`COPY\` into a staging table + one \`INSERT ... ON CONFLICT\` (audited by the same triggers) | $floor_rows | $(printf %.1f "$floor_seconds") | $(echo "$floor_rows / $floor_seconds" | bc) |
-| hub: \`POST /imports\` (dryRun=false) until the job is APPLIED, batches of 1,000, audited under the job | $hub_rows | $(printf %.1f "$hub_seconds") | $(echo "$hub_rows / $hub_seconds" | bc) |
+- floor: \`COPY\` into a staging table + one \`INSERT ... ON CONFLICT\` (audited by the same triggers);
+- hub: \`POST /imports\` (dryRun=false) as the health office until the job is APPLIED, batches of 1,000, each row checked and audited under the job.
 
-**Ratio hub / floor: $ratio** (target ≤ 2). The hub's peak resident memory during the import: $((rss_peak / 1024)) MiB.
+| round | floor rows | floor seconds | hub rows | hub seconds | hub / floor |
+|---|---|---|---|---|---|
+$rounds
+**Ratio hub / floor: median $median, worst $worst** (target ≤ 2). The hub's peak resident memory during the imports: $((rss_peak / 1024)) MiB.
 MD
 cat "$WORK/summary.md"
 if [ "$WRITE_DOC" = 1 ]; then
