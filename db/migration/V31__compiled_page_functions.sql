@@ -1,0 +1,54 @@
+-- Functions the compiled households page (one statement that builds a page's JSON) uses to answer
+-- exactly what the per-field path answers.
+
+-- The URL-safe base64 of a text without padding, as global IDs and cursors are encoded
+-- (base64url of 'Household:42'); PostgreSQL's base64 breaks lines, which are dropped.
+CREATE FUNCTION base64url(plain text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT rtrim(translate(encode(convert_to(plain, 'UTF8'), 'base64'), E'+/\n', '-_'), '=') $$;
+
+-- The inner and outer keys of HMAC-SHA256 with the masking key of hub_secret (64 bytes each,
+-- inner first): the key padded to the hash's block with zeros, XOR 0x36 and XOR 0x5c. Computed once
+-- per statement and handed to identity_mask, so the key never leaves the database.
+CREATE FUNCTION identity_mask_pads() RETURNS bytea
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+DECLARE
+    key       bytea;
+    inner_key bytea;
+    outer_key bytea;
+BEGIN
+    SELECT value INTO STRICT key FROM hub_secret WHERE name = 'masking';
+    IF length(key) > 64 THEN
+        key := sha256(key);
+    END IF;
+    key := key || decode(repeat('00', 64 - length(key)), 'hex');
+    inner_key := key;
+    outer_key := key;
+    FOR i IN 0..63 LOOP
+        inner_key := set_byte(inner_key, i, get_byte(key, i) # 54);
+        outer_key := set_byte(outer_key, i, get_byte(key, i) # 92);
+    END LOOP;
+    RETURN inner_key || outer_key;
+END
+$$;
+
+-- Four letters of a hash: its first four bytes, each modulo the 24 letters without I and O.
+CREATE FUNCTION identity_mask_tag(hash bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT substr('ABCDEFGHJKLMNPQRSTUVWXYZ', get_byte(hash, 0) % 24 + 1, 1)
+    || substr('ABCDEFGHJKLMNPQRSTUVWXYZ', get_byte(hash, 1) % 24 + 1, 1)
+    || substr('ABCDEFGHJKLMNPQRSTUVWXYZ', get_byte(hash, 2) % 24 + 1, 1)
+    || substr('ABCDEFGHJKLMNPQRSTUVWXYZ', get_byte(hash, 3) % 24 + 1, 1)
+$$;
+
+-- The masked form of a NIK or KK as the hub shows it to the roles that see such numbers masked
+-- (5106********KQXF): its first four digits, eight stars, and four letters of the HMAC-SHA256 of
+-- the whole number, with the pads of identity_mask_pads().
+CREATE FUNCTION identity_mask(number text, pads bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT CASE WHEN length(number) >= 4 THEN left(number, 4) ELSE '' END || '********'
+    || identity_mask_tag(sha256(substr(pads, 65, 64) || sha256(substr(pads, 1, 64) || convert_to(number, 'UTF8'))))
+$$;
