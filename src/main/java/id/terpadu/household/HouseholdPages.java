@@ -1,0 +1,38 @@
+package id.terpadu.household;
+
+import id.terpadu.db.codes.MemberStatus;
+import id.terpadu.db.codes.Relationship;
+import id.terpadu.error.BadRequestException;
+import org.jooq.SortField;
+
+import java.util.List;
+import java.util.Optional;
+
+import static id.terpadu.db.Tables.MEMBER;
+
+/**
+ * What another way of answering the households page must share with this module's to answer the
+ * same: the order of a household's members and the cursors of the registration order.
+ */
+public final class HouseholdPages {
+
+    /** A household's members as {@code members} lists them: the living head first, then oldest first. */
+    public static final List<SortField<?>> MEMBERS_IN_ORDER = List.of(
+            MEMBER.RELATIONSHIP.eq(Relationship.HEAD).and(MEMBER.STATUS.eq(MemberStatus.LIVING)).desc(),
+            MEMBER.BIRTH_DATE.asc(), MEMBER.ID.asc());
+
+    /** What a cursor of the registration order holds before the household's id. */
+    public static final String REGISTERED_CURSOR_PREFIX = HouseholdOrder.Field.REGISTERED.name() + "|";
+
+    private HouseholdPages() {
+    }
+
+    /** The household id a cursor of the registration order continues after; empty for any other text. */
+    public static Optional<Long> registeredAfter(String cursor) {
+        try {
+            return Optional.of((Long) HouseholdSearch.Cursor.decode(cursor, HouseholdOrder.Field.REGISTERED)[0]);
+        } catch (BadRequestException notACursor) {
+            return Optional.empty();
+        }
+    }
+}
