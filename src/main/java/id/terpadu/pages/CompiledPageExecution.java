@@ -5,6 +5,7 @@ import id.terpadu.access.Disclosure;
 import id.terpadu.access.QueryExecution;
 import id.terpadu.access.RowScope;
 import id.terpadu.graphql.Paging;
+import id.terpadu.household.HouseholdPages;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,11 @@ class CompiledPageExecution implements QueryExecution {
     private final RowScope scope;
     private final Disclosure disclosure;
     private final Paging paging;
+    private final HouseholdPages pages;
 
-    CompiledPageExecution(CompiledPages settings, DSLContext dsl, RowScope scope, Disclosure disclosure, Paging paging) {
+    CompiledPageExecution(CompiledPages settings, DSLContext dsl, RowScope scope, Disclosure disclosure, Paging paging,
+                          HouseholdPages pages) {
+        this.pages = pages;
         this.settings = settings;
         this.dsl = dsl;
         this.scope = scope;
@@ -28,6 +32,6 @@ class CompiledPageExecution implements QueryExecution {
 
     @Override
     public ExecutionStrategy around(ExecutionStrategy fieldByField) {
-        return new CompiledPageStrategy(fieldByField, settings, dsl, scope, disclosure, paging);
+        return new CompiledPageStrategy(fieldByField, settings, dsl, scope, disclosure, paging, pages);
     }
 }

@@ -18,10 +18,14 @@ import id.terpadu.access.IdentityReads;
 import id.terpadu.access.RowScope;
 import id.terpadu.graphql.Paging;
 import id.terpadu.household.HouseholdPages;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record3;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.util.RawValue;
 
 import java.util.List;
@@ -43,6 +47,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CompiledPageStrategy extends AsyncExecutionStrategy {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledPageStrategy.class);
     private static final String ROOT = "households";
 
     private final ExecutionStrategy fieldByField;
@@ -51,9 +56,11 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
     private final RowScope scope;
     private final Disclosure disclosure;
     private final Paging paging;
+    private final HouseholdPages pages;
 
     CompiledPageStrategy(ExecutionStrategy fieldByField, CompiledPages settings, DSLContext dsl, RowScope scope,
-                         Disclosure disclosure, Paging paging) {
+                         Disclosure disclosure, Paging paging, HouseholdPages pages) {
+        this.pages = pages;
         this.fieldByField = fieldByField;
         this.settings = settings;
         this.dsl = dsl;
@@ -85,6 +92,7 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
             return Optional.empty();
         } catch (DataAccessException failed) {
             // the field-by-field path answers as it does when the database fails
+            LOG.warn("A compiled households page failed, answered field by field: {}", failed.getMessage());
             return Optional.empty();
         }
         Caller caller = Caller.of(context.getGraphQLContext());
@@ -141,8 +149,8 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
             boolean plain = switch (argument.getKey()) {
                 case "first" -> argument.getValue() == null || argument.getValue() instanceof Integer;
                 case "after" -> argument.getValue() == null || argument.getValue() instanceof String;
-                case "filter" -> argument.getValue() == null || argument.getValue() instanceof Map<?, ?> filter && filter.isEmpty();
-                case "orderBy" -> argument.getValue() == null;
+                case "filter" -> argument.getValue() == null || argument.getValue() instanceof Map<?, ?>;
+                case "orderBy" -> argument.getValue() == null || registrationOrder(argument.getValue());
                 default -> false;
             };
             if (!plain) {
@@ -160,6 +168,18 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
         if (!disclosure.reads(caller, "Query", ROOT)) {
             throw new NotCompilable("households is not granted");
         }
-        return new HouseholdPageStatement(caller, scope, disclosure, size, afterId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> filter = (Map<String, Object>) arguments.get("filter");
+        Condition condition = filter == null ? DSL.noCondition()
+                : pages.filter(caller, filter).orElseThrow(() -> new NotCompilable("a filter the page refuses"));
+        return new HouseholdPageStatement(caller, scope, disclosure, condition, size, afterId);
+    }
+
+    /** The order by registration, first registered first: the default order. */
+    private static boolean registrationOrder(Object orderBy) {
+        return orderBy instanceof Map<?, ?> order
+                && "REGISTERED".equals(String.valueOf(order.get("field")))
+                && (order.get("direction") == null || "ASC".equals(String.valueOf(order.get("direction"))))
+                && order.keySet().stream().allMatch(key -> key.equals("field") || key.equals("direction"));
     }
 }

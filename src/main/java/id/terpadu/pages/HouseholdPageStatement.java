@@ -49,6 +49,7 @@ final class HouseholdPageStatement {
     private final Caller caller;
     private final RowScope scope;
     private final Disclosure disclosure;
+    private final Condition filter;
     private final CommonTableExpression<?> page;
     private final int size;
     private final boolean after;
@@ -58,10 +59,12 @@ final class HouseholdPageStatement {
     private boolean nikDisclosed;
 
     /**
+     * @param filter  the condition of the page's filter on {@code household}, as the field-by-field page has it
      * @param afterId the household the page continues after, or null for the first page
      */
-    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, int size, Long afterId) {
+    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, Condition filter, int size, Long afterId) {
         this.caller = caller;
+        this.filter = filter;
         this.scope = scope;
         this.disclosure = disclosure;
         this.size = size;
@@ -69,7 +72,8 @@ final class HouseholdPageStatement {
         List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
         columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as("n"));
         this.page = DSL.name("page").as(select(columns).from(HOUSEHOLD)
-                .where(scope.households(caller))
+                .where(filter)
+                .and(scope.households(caller))
                 .and(afterId == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(afterId))
                 .orderBy(HOUSEHOLD.ID)
                 .limit(size + 1));
@@ -110,6 +114,8 @@ final class HouseholdPageStatement {
             case "edges" -> coalesce(jsonArrayAgg(object("HouseholdEdge", field.getChildren(), this::edge))
                     .orderBy(id).filterWhere(shown), jsonArray());
             case "pageInfo" -> object("PageInfo", field.getChildren(), this::pageInfo);
+            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
+            case "totalCount" -> DSL.field(DSL.selectCount().from(HOUSEHOLD).where(filter).and(scope.households(caller)));
             default -> throw new NotCompilable("HouseholdConnection." + field.getName());
         });
     }

@@ -123,8 +123,31 @@ class CompiledPageTest extends HubTest {
         requests.put("an empty filter and null order", new Request("""
                 query Plain($after: String) { households(first: 2, after: $after, filter: {}, orderBy: null) { edges { node { id rt rw status } } } }""",
                 variables("after", deep), true));
-        requests.put("a field no compiled page holds", new Request("""
+        requests.put("the total count", new Request("""
                 query Count($after: String) { households(first: 5, after: $after) { totalCount edges { node { id } } } }""",
+                variables("after", deep), true));
+        requests.put("a filter by region, state and name, the registration order", new Request("""
+                query Village($after: String, $filter: HouseholdFilter) {
+                  households(first: 5, after: $after, filter: $filter, orderBy: {field: REGISTERED}) {
+                    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kk members { nik name } } } } }""",
+                variables("after", deep, "filter", Map.of("region", "5106012001", "status", "ACTIVE", "name", "kompilasi")), true));
+        requests.put("a filter by programme", new Request("""
+                query Programme($after: String) { households(first: 5, after: $after, filter: {programme: "PKH"}) {
+                  totalCount edges { node { id benefits { programme { code } } } } } }""", variables("after", deep), true));
+        requests.put("a filter by JKN segment", new Request("""
+                query Segment($after: String) { households(first: 5, after: $after, filter: {jknSegment: PBI_APBN}) {
+                  totalCount edges { node { id members { health { segment } } } } } }""", variables("after", deep), true));
+        requests.put("a region no one knows", new Request("""
+                query Nowhere($after: String) { households(first: 5, after: $after, filter: {region: "99.99"}) { edges { node { id } } } }""",
+                variables("after", deep), false));
+        requests.put("a name too short", new Request("""
+                query Short($after: String) { households(first: 5, after: $after, filter: {name: "ab"}) { edges { node { id } } } }""",
+                variables("after", deep), false));
+        requests.put("another order", new Request("""
+                { households(first: 5, orderBy: {field: VILLAGE, direction: DESC}) { edges { cursor node { id } } } }""",
+                Map.of(), false));
+        requests.put("a field no compiled page holds", new Request("""
+                query Head($after: String) { households(first: 5, after: $after) { edges { node { id head { nik } } } } }""",
                 variables("after", deep), false));
         requests.put("a fragment", new Request("""
                 query Fragment($after: String) { households(first: 5, after: $after) { edges { node { ...Core } } } }
@@ -132,9 +155,6 @@ class CompiledPageTest extends HubTest {
         requests.put("a directive", new Request("""
                 query Skip($after: String, $no: Boolean!) { households(first: 5, after: $after) { edges { node { id kk @skip(if: $no) } } } }""",
                 variables("after", deep, "no", true), false));
-        requests.put("a filter", new Request("""
-                query Village($after: String) { households(first: 5, after: $after, filter: {region: "51.06.01.2001"}) { edges { node { id kk } } } }""",
-                variables("after", deep), false));
         requests.put("another root field beside", new Request("""
                 query Two($after: String) { households(first: 5, after: $after) { edges { node { id } } } programmes { code } }""",
                 variables("after", deep), false));
