@@ -1,5 +1,7 @@
 package id.terpadu.pages;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Whether the hub answers the households pages it can compile with one SQL statement
  * ({@code terpadu.compiled-pages.enabled}, on unless configured off), and how many it has answered
  * so. Off, every page goes field by field; the answers are the same either way. It can be switched
- * while the hub runs, so both ways are compared in one running hub.
+ * while the hub runs, so both ways are compared in one running hub. The metric
+ * {@code terpadu.pages.compiled} counts the pages answered so.
  */
 @Component
 public class CompiledPages {
@@ -18,8 +21,11 @@ public class CompiledPages {
     private final AtomicBoolean enabled;
     private final AtomicLong answered = new AtomicLong();
 
-    CompiledPages(@Value("${terpadu.compiled-pages.enabled:true}") boolean enabled) {
+    CompiledPages(@Value("${terpadu.compiled-pages.enabled:true}") boolean enabled, MeterRegistry meters) {
         this.enabled = new AtomicBoolean(enabled);
+        FunctionCounter.builder("terpadu.pages.compiled", answered, AtomicLong::get)
+                .description("Households pages answered by one SQL statement")
+                .register(meters);
     }
 
     public boolean enabled() {

@@ -13,6 +13,7 @@ import id.terpadu.db.codes.Relationship;
 import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.MemberRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,9 @@ class CompiledPageTest extends HubTest {
 
     @Autowired
     private CompiledPages compiledPages;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private long firstOfThisTest;
 
@@ -220,6 +224,7 @@ class CompiledPageTest extends HubTest {
         assertThat(unmasked.identityReads()).isNotEmpty();
         assertThat(forDinsos).as("the page; nothing read whole").isEqualTo(1);
         assertThat(masked.identityReads()).isEmpty();
+        assertThat(meters.get("terpadu.pages.compiled").functionCounter().count()).isEqualTo(compiledPages.answered());
     }
 
     /** One request of the test: its document, variables, and whether the compiler takes it when it is valid. */
