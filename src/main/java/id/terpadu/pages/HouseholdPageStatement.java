@@ -171,6 +171,8 @@ final class HouseholdPageStatement {
             case "sex" -> MEMBER.SEX;
             case "birthDate" -> MEMBER.BIRTH_DATE;
             case "relationship" -> MEMBER.RELATIONSHIP;
+            case "status" -> MEMBER.STATUS;
+            case "diedOn" -> MEMBER.DIED_ON;
             case "version" -> MEMBER.VERSION;
             case "health" -> DSL.field(select(object("HealthFacet", field.getChildren(), this::health))
                     .from(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID)));
@@ -206,6 +208,9 @@ final class HouseholdPageStatement {
             case "startsOn" -> BENEFIT.STARTS_ON;
             case "endsOn" -> BENEFIT.ENDS_ON;
             case "status" -> BENEFIT.STATUS;
+            case "reason" -> BENEFIT.REASON;
+            case "stopReason" -> BENEFIT.STOP_REASON;
+            case "version" -> BENEFIT.VERSION;
             // GraphQL's Float is a double: the same number the field-by-field answer gives
             case "amount" -> BENEFIT.AMOUNT.cast(SQLDataType.DOUBLE);
             default -> throw new NotCompilable("Benefit." + field.getName());

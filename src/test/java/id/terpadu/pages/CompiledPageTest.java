@@ -109,7 +109,8 @@ class CompiledPageTest extends HubTest {
                       household: node {
                         __typename key: id card: kk kk address
                         people: members { __typename key: id number: nik who: name born: birthDate sex status: relationship
-                          aid: benefits { id code: programme { code __typename } from: startsOn amount status } }
+                          alive: status diedOn
+                          aid: benefits { id code: programme { code __typename } from: startsOn amount status reason stopReason version } }
                         aid: benefits { status amount programme { code } endsOn }
                       }
                     }
@@ -315,6 +316,8 @@ class CompiledPageTest extends HubTest {
             benefit("PKH", household.getId(), null, LocalDate.of(2025, 1, 1), null, new BigDecimal("750000.50"));
             benefit("RTLH", household.getId(), null, LocalDate.of(2025, 1, 1), null, new BigDecimal("17500000.00"));
             benefit("BLT_DD", household.getId(), null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), null);
+            dsl.update(BENEFIT).set(BENEFIT.STATUS, BenefitStatus.STOPPED).set(BENEFIT.STOP_REASON, "Moved away")
+                    .where(BENEFIT.HOUSEHOLD_ID.eq(household.getId())).and(BENEFIT.PROGRAMME_CODE.eq("BLT_DD")).execute();
             benefit("KIS_PBI", null, head.getId(), LocalDate.of(2023, 6, 1), null, null);
             benefit("PIP", null, child.getId(), LocalDate.of(2025, 7, 1), null, new BigDecimal("450000.00"));
             benefit("KIS_PBI", null, spouse.getId(), LocalDate.of(2023, 6, 1), null, null);
