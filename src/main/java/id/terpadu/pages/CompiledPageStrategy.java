@@ -77,30 +77,26 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
     }
 
     private Optional<ExecutionResult> answer(ExecutionContext context) {
-        HouseholdPageStatement statement;
-        ExecutableNormalizedField households;
-        try {
-            households = pageField(context);
-            statement = statement(Caller.of(context.getGraphQLContext()), households);
-        } catch (NotCompilable notCompilable) {
-            return Optional.empty();
-        }
+        Caller caller = Caller.of(context.getGraphQLContext());
         Record3<JSON, String[], String[]> answer;
         try {
-            answer = dsl.fetchSingle(statement.answering(households.getResultKey(), households.getChildren()));
+            ExecutableNormalizedField households = pageField(context);
+            answer = dsl.fetchSingle(statement(caller, households)
+                    .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
         } catch (NotCompilable notCompilable) {
             return Optional.empty();
         } catch (DataAccessException failed) {
-            // the field-by-field path answers as it does when the database fails
+            // the field-by-field path answers as it does when the database fails (during an outage
+            // a page so waits twice for a connection before it is answered UNAVAILABLE)
             LOG.warn("A compiled households page failed, answered field by field: {}", failed.getMessage());
             return Optional.empty();
         }
-        Caller caller = Caller.of(context.getGraphQLContext());
         IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
         disclose(caller, "Household", "kk", answer.value2(), reads);
         disclose(caller, "Member", "nik", answer.value3(), reads);
         settings.countAnswered();
-        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(answer.value1().data())).build());
+        // the JSON as the database built it, written into the response as it is, without its spaces
+        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.value1().data()))).build());
     }
 
     /** The whole numbers the page holds, through the gate that notes each as read. */
@@ -168,11 +164,15 @@ final class CompiledPageStrategy extends AsyncExecutionStrategy {
         if (!disclosure.reads(caller, "Query", ROOT)) {
             throw new NotCompilable("households is not granted");
         }
+        return new HouseholdPageStatement(caller, scope, disclosure, size, afterId);
+    }
+
+    /** The condition of the page's filter, as the field-by-field page builds it. */
+    private Condition filter(Caller caller, ExecutableNormalizedField households) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> filter = (Map<String, Object>) arguments.get("filter");
-        Condition condition = filter == null ? DSL.noCondition()
+        Map<String, Object> filter = (Map<String, Object>) households.getResolvedArguments().get("filter");
+        return filter == null ? DSL.noCondition()
                 : pages.filter(caller, filter).orElseThrow(() -> new NotCompilable("a filter the page refuses"));
-        return new HouseholdPageStatement(caller, scope, disclosure, condition, size, afterId);
     }
 
     /** The order by registration, first registered first: the default order. */

@@ -11,6 +11,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.JSONEntry;
+import org.jooq.Name;
 import org.jooq.Record1;
 import org.jooq.Record3;
 import org.jooq.Select;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HEALTH_FACET;
@@ -46,67 +48,71 @@ final class HouseholdPageStatement {
     private static final String TYPENAME = "__typename";
     private static final Field<byte[]> MASKING_PADS = DSL.field(select(DSL.function("identity_mask_pads", SQLDataType.BLOB)));
 
+    private static final Name PAGE = DSL.name("page");
+    private static final Field<Long> ROW = DSL.field(DSL.name(PAGE.last(), "n"), SQLDataType.BIGINT);
+    private static final Name TOTAL = DSL.name("total");
+    private static final Field<Integer> TOTAL_COUNT = DSL.field(DSL.name(TOTAL.last(), "count"), SQLDataType.INTEGER);
+
     private final Caller caller;
     private final RowScope scope;
     private final Disclosure disclosure;
-    private final Condition filter;
-    private final CommonTableExpression<?> page;
     private final int size;
-    private final boolean after;
-    private final Field<Long> id;
+    private final Long afterId;
+    private final Field<Long> id = onPage(HOUSEHOLD.ID);
     private final Condition shown;
     private boolean kkDisclosed;
     private boolean nikDisclosed;
+    private boolean totalAsked;
 
     /**
-     * @param filter  the condition of the page's filter on {@code household}, as the field-by-field page has it
      * @param afterId the household the page continues after, or null for the first page
      */
-    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, Condition filter, int size, Long afterId) {
+    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, int size, Long afterId) {
         this.caller = caller;
-        this.filter = filter;
         this.scope = scope;
         this.disclosure = disclosure;
         this.size = size;
-        this.after = afterId != null;
+        this.afterId = afterId;
+        this.shown = ROW.le((long) size);
+    }
+
+    /**
+     * The statement: the {@code data} of the answer, the whole KKs and the whole NIKs it holds. The
+     * selection is compiled first, so that a filter is only looked at (a region looked up) for a
+     * selection that compiles.
+     *
+     * @param rootKey    the response key of the {@code households} field
+     * @param connection the selection of the connection
+     * @param filter     the condition of the page's filter on {@code household}, as the field-by-field page has it
+     */
+    Select<Record3<JSON, String[], String[]>> answering(String rootKey, List<ExecutableNormalizedField> connection,
+                                                        Supplier<Condition> filter) {
+        Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
+        Condition condition = filter.get();
         List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
-        columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as("n"));
-        this.page = DSL.name("page").as(select(columns).from(HOUSEHOLD)
-                .where(filter)
+        columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as(ROW.getName()));
+        CommonTableExpression<?> page = PAGE.as(select(columns).from(HOUSEHOLD)
+                .where(condition)
                 .and(scope.households(caller))
                 .and(afterId == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(afterId))
                 .orderBy(HOUSEHOLD.ID)
                 .limit(size + 1));
-        this.id = page.field(HOUSEHOLD.ID);
-        this.shown = page.field("n", Long.class).le((long) size);
-    }
-
-    /**
-     * The statement: the {@code data} of the answer, the whole KKs and the whole NIKs it holds.
-     *
-     * @param rootKey    the response key of the {@code households} field
-     * @param connection the selection of the connection
-     */
-    Select<Record3<JSON, String[], String[]>> answering(String rootKey, List<ExecutableNormalizedField> connection) {
-        Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
         Field<String[]> kks = kkDisclosed
-                ? DSL.arrayAgg(page.field(HOUSEHOLD.KK)).filterWhere(shown)
+                ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).filterWhere(shown)
                 : DSL.castNull(SQLDataType.VARCHAR.array());
         Field<String[]> niks = nikDisclosed
                 ? DSL.field(select(DSL.arrayAgg(MEMBER.NIK)).from(MEMBER)
-                        .where(MEMBER.HOUSEHOLD_ID.in(select(page.field(HOUSEHOLD.ID)).from(page).where(shown)))
+                        .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
                         .and(scope.members(caller)))
                 : DSL.castNull(SQLDataType.VARCHAR.array());
+        List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(page));
+        if (totalAsked) {
+            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
+            tables.add(TOTAL.as(select(DSL.count().as(TOTAL_COUNT.getName())).from(HOUSEHOLD)
+                    .where(condition).and(scope.households(caller))));
+        }
         // grouped by nothing: one row, also for an empty page or a selection without aggregates
-        return DSL.with(page).select(data, kks, niks).from(page).groupBy();
-    }
-
-    boolean disclosesKk() {
-        return kkDisclosed;
-    }
-
-    boolean disclosesNik() {
-        return nikDisclosed;
+        return DSL.with(tables).select(data, kks, niks).from(page).groupBy();
     }
 
     private Field<JSON> connection(List<ExecutableNormalizedField> selection) {
@@ -114,8 +120,10 @@ final class HouseholdPageStatement {
             case "edges" -> coalesce(jsonArrayAgg(object("HouseholdEdge", field.getChildren(), this::edge))
                     .orderBy(id).filterWhere(shown), jsonArray());
             case "pageInfo" -> object("PageInfo", field.getChildren(), this::pageInfo);
-            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
-            case "totalCount" -> DSL.field(DSL.selectCount().from(HOUSEHOLD).where(filter).and(scope.households(caller)));
+            case "totalCount" -> {
+                totalAsked = true;
+                yield DSL.field(select(TOTAL_COUNT).from(DSL.table(TOTAL)));
+            }
             default -> throw new NotCompilable("HouseholdConnection." + field.getName());
         });
     }
@@ -131,7 +139,7 @@ final class HouseholdPageStatement {
     private Field<?> pageInfo(ExecutableNormalizedField field) {
         return switch (field.getName()) {
             case "hasNextPage" -> DSL.field(DSL.count().gt(size));
-            case "hasPreviousPage" -> inline(after);
+            case "hasPreviousPage" -> inline(afterId != null);
             case "startCursor" -> cursor(DSL.min(id).filterWhere(shown));
             case "endCursor" -> cursor(DSL.max(id).filterWhere(shown));
             default -> throw new NotCompilable("PageInfo." + field.getName());
@@ -144,13 +152,13 @@ final class HouseholdPageStatement {
             case "kk" -> {
                 boolean masked = disclosure.masks(caller, "Household", "kk");
                 kkDisclosed |= !masked;
-                yield masked ? mask(page.field(HOUSEHOLD.KK)) : page.field(HOUSEHOLD.KK);
+                yield masked ? mask(onPage(HOUSEHOLD.KK)) : onPage(HOUSEHOLD.KK);
             }
-            case "address" -> page.field(HOUSEHOLD.ADDRESS);
-            case "rt" -> page.field(HOUSEHOLD.RT);
-            case "rw" -> page.field(HOUSEHOLD.RW);
-            case "status" -> page.field(HOUSEHOLD.STATUS);
-            case "version" -> page.field(HOUSEHOLD.VERSION);
+            case "address" -> onPage(HOUSEHOLD.ADDRESS);
+            case "rt" -> onPage(HOUSEHOLD.RT);
+            case "rw" -> onPage(HOUSEHOLD.RW);
+            case "status" -> onPage(HOUSEHOLD.STATUS);
+            case "version" -> onPage(HOUSEHOLD.VERSION);
             case "members" -> list(select(coalesce(jsonArrayAgg(object("Member", field.getChildren(), this::member))
                     .orderBy(HouseholdPages.MEMBERS_IN_ORDER), jsonArray()))
                     .from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(id)).and(scope.members(caller)));
@@ -249,6 +257,11 @@ final class HouseholdPageStatement {
 
     private Field<String> mask(Field<String> number) {
         return DSL.function("identity_mask", SQLDataType.VARCHAR, number, MASKING_PADS);
+    }
+
+    /** A column of the page of households. */
+    private static <T> Field<T> onPage(Field<T> column) {
+        return DSL.field(DSL.name(PAGE.last(), column.getName()), column.getDataType());
     }
 
     private static Field<String> globalId(String type, Field<Long> rowId) {
