@@ -54,3 +54,22 @@ BEGIN
         || substr(letters, get_byte(hash, 2) % 24 + 1, 1) || substr(letters, get_byte(hash, 3) % 24 + 1, 1);
 END
 $$;
+
+-- A number of the schema's Float as the field-by-field answer writes it, for the amounts of
+-- numeric(14,2): the double's shortest digits (which are the decimal's, at 14 digits), written as
+-- Java writes a double: 600000.0 and 750000.5 below ten million, 1.75E7 from it.
+CREATE FUNCTION graphql_float(amount numeric) RETURNS json
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+SELECT (CASE
+    WHEN amount IS NULL THEN NULL
+    WHEN amount = 0 THEN '0.0'
+    WHEN abs(amount) >= 10000000 THEN
+        CASE WHEN amount < 0 THEN '-' ELSE '' END
+            || left(rtrim(replace(trim_scale(abs(amount))::text, '.', ''), '0'), 1) || '.'
+            || coalesce(nullif(substr(rtrim(replace(trim_scale(abs(amount))::text, '.', ''), '0'), 2), ''), '0')
+            || 'E' || (length(trunc(abs(amount))::text) - 1)
+    WHEN trim_scale(amount) = trunc(amount) THEN trunc(amount)::text || '.0'
+    ELSE trim_scale(amount)::text
+END)::json
+$$;

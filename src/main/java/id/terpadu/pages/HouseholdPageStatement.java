@@ -219,8 +219,8 @@ final class HouseholdPageStatement {
             case "reason" -> BENEFIT.REASON;
             case "stopReason" -> BENEFIT.STOP_REASON;
             case "version" -> BENEFIT.VERSION;
-            // GraphQL's Float is a double: the same number the field-by-field answer gives
-            case "amount" -> BENEFIT.AMOUNT.cast(SQLDataType.DOUBLE);
+            // GraphQL's Float: the double the field-by-field answer gives, written as it writes it
+            case "amount" -> DSL.function("graphql_float", SQLDataType.JSON, BENEFIT.AMOUNT);
             default -> throw new NotCompilable("Benefit." + field.getName());
         };
     }
