@@ -22,9 +22,10 @@ class AccessConfiguration {
     /** Runs every request on the schema its caller's roles may see. */
     @Bean
     ExecutionGraphQlService executionGraphQlService(GraphQlSource graphQlSource, AccessPolicy policy,
-                                                    BatchLoaderRegistry batchLoaderRegistry) {
+                                                    BatchLoaderRegistry batchLoaderRegistry,
+                                                    List<QueryExecution> queryExecutions) {
         DefaultExecutionGraphQlService service =
-                new DefaultExecutionGraphQlService(new PolicyScopedGraphQlSource(graphQlSource, policy));
+                new DefaultExecutionGraphQlService(new PolicyScopedGraphQlSource(graphQlSource, policy, queryExecutions));
         service.addDataLoaderRegistrar(batchLoaderRegistry);
         return service;
     }

@@ -2,6 +2,7 @@ package id.terpadu.access;
 
 import graphql.GraphQL;
 import graphql.Scalars;
+import graphql.execution.ExecutionStrategy;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLNamedSchemaElement;
@@ -11,6 +12,7 @@ import graphql.schema.transform.FieldVisibilitySchemaTransformation;
 import graphql.schema.transform.VisibleFieldPredicateEnvironment;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +32,13 @@ class PolicyScopedGraphQlSource implements GraphQlSource {
 
     private final GraphQlSource source;
     private final AccessPolicy policy;
+    private final List<QueryExecution> queryExecutions;
     private final Map<Set<String>, GraphQL> byRoles = new ConcurrentHashMap<>();
 
-    PolicyScopedGraphQlSource(GraphQlSource source, AccessPolicy policy) {
+    PolicyScopedGraphQlSource(GraphQlSource source, AccessPolicy policy, List<QueryExecution> queryExecutions) {
         this.source = source;
         this.policy = policy;
+        this.queryExecutions = List.copyOf(queryExecutions);
     }
 
     /**
@@ -65,7 +69,14 @@ class PolicyScopedGraphQlSource implements GraphQlSource {
         GraphQLSchema visible = new FieldVisibilitySchemaTransformation(environment -> visible(representative, environment))
                 .apply(withPlaceholders(source.schema()));
         GraphQLSchema served = withoutEmptyRoots(visible);
-        return source.graphQl().transform(graphQl -> graphQl.schema(served).preparsedDocumentProvider(new ValidatedDocuments()));
+        GraphQL base = source.graphQl();
+        ExecutionStrategy queries = base.getQueryStrategy();
+        for (QueryExecution execution : queryExecutions) {
+            queries = execution.around(queries);
+        }
+        ExecutionStrategy queryStrategy = queries;
+        return base.transform(graphQl -> graphQl.schema(served).preparsedDocumentProvider(new ValidatedDocuments())
+                .queryExecutionStrategy(queryStrategy));
     }
 
     /**

@@ -46,7 +46,7 @@ class BenefitRepository {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.HOUSEHOLD_ID.in(householdIds))
                 .and(scope.benefits(caller))
-                .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
+                .orderBy(BenefitOrder.NEWEST_FIRST)
                 .fetch();
     }
 
@@ -54,7 +54,7 @@ class BenefitRepository {
         return dsl.selectFrom(BENEFIT)
                 .where(BENEFIT.MEMBER_ID.in(memberIds))
                 .and(scope.benefits(caller))
-                .orderBy(BENEFIT.STARTS_ON.desc(), BENEFIT.ID.desc())
+                .orderBy(BenefitOrder.NEWEST_FIRST)
                 .fetch();
     }
 

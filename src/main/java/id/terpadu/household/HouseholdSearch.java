@@ -90,7 +90,7 @@ class HouseholdSearch {
         return households.count(connection.caller(), connection.filter());
     }
 
-    private Condition condition(Caller caller, Map<String, Object> filter) {
+    Condition condition(Caller caller, Map<String, Object> filter) {
         List<Condition> conditions = new ArrayList<>();
         if (filter == null) {
             return DSL.noCondition();

@@ -70,8 +70,7 @@ class MemberRepository {
         return dsl.selectFrom(MEMBER)
                 .where(MEMBER.HOUSEHOLD_ID.in(householdIds))
                 .and(scope.members(caller))
-                .orderBy(MEMBER.RELATIONSHIP.eq(Relationship.HEAD).and(MEMBER.STATUS.eq(MemberStatus.LIVING)).desc(),
-                        MEMBER.BIRTH_DATE, MEMBER.ID)
+                .orderBy(HouseholdPages.MEMBERS_IN_ORDER)
                 .fetch();
     }
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Fast
 class RoleSchemaTest {
 
-    private static final PolicyScopedGraphQlSource SCOPED = new PolicyScopedGraphQlSource(fullSchema(), AccessPolicy.load());
+    private static final PolicyScopedGraphQlSource SCOPED = new PolicyScopedGraphQlSource(fullSchema(), AccessPolicy.load(), java.util.List.of());
 
     @Test
     void thePlanningAgencyIsServedStatisticsAndReferenceDataAndNoHouseholdsOrMutations() {

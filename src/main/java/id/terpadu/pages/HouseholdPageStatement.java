@@ -1,0 +1,278 @@
+package id.terpadu.pages;
+
+import graphql.normalized.ExecutableNormalizedField;
+import id.terpadu.access.Caller;
+import id.terpadu.access.Disclosure;
+import id.terpadu.access.RowScope;
+import id.terpadu.benefit.BenefitOrder;
+import id.terpadu.household.HouseholdPages;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.JSONEntry;
+import org.jooq.Name;
+import org.jooq.Record1;
+import org.jooq.Record3;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static id.terpadu.db.Tables.BENEFIT;
+import static id.terpadu.db.Tables.HEALTH_FACET;
+import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.MEMBER;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.jsonArray;
+import static org.jooq.impl.DSL.jsonArrayAgg;
+import static org.jooq.impl.DSL.jsonObject;
+import static org.jooq.impl.DSL.key;
+import static org.jooq.impl.DSL.select;
+
+/**
+ * One households page as one SQL statement that builds its JSON, for one caller: the selection of
+ * the request, field by field, each only when the policy grants it to the caller, identity numbers
+ * masked in the database for the roles that see them masked, and the caller's row scope on every
+ * table it reads. Besides the JSON, the statement answers the whole KKs and NIKs it disclosed, for
+ * the identity-read log. Anything outside the shapes it knows is {@link NotCompilable}.
+ */
+final class HouseholdPageStatement {
+
+    private static final String TYPENAME = "__typename";
+    private static final Field<byte[]> MASKING_PADS = DSL.field(select(DSL.function("identity_mask_pads", SQLDataType.BLOB)));
+
+    private static final Name PAGE = DSL.name("page");
+    private static final Field<Long> ROW = DSL.field(DSL.name(PAGE.last(), "n"), SQLDataType.BIGINT);
+    private static final Name TOTAL = DSL.name("total");
+    private static final Field<Integer> TOTAL_COUNT = DSL.field(DSL.name(TOTAL.last(), "count"), SQLDataType.INTEGER);
+
+    private final Caller caller;
+    private final RowScope scope;
+    private final Disclosure disclosure;
+    private final int size;
+    private final Long afterId;
+    private final Field<Long> id = onPage(HOUSEHOLD.ID);
+    private final Condition shown;
+    private boolean kkDisclosed;
+    private boolean nikDisclosed;
+    private boolean totalAsked;
+
+    /**
+     * @param afterId the household the page continues after, or null for the first page
+     */
+    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, int size, Long afterId) {
+        this.caller = caller;
+        this.scope = scope;
+        this.disclosure = disclosure;
+        this.size = size;
+        this.afterId = afterId;
+        this.shown = ROW.le((long) size);
+    }
+
+    /**
+     * The statement: the {@code data} of the answer, the whole KKs and the whole NIKs it holds. The
+     * selection is compiled first, so that a filter is only looked at (a region looked up) for a
+     * selection that compiles.
+     *
+     * @param rootKey    the response key of the {@code households} field
+     * @param connection the selection of the connection
+     * @param filter     the condition of the page's filter on {@code household}, as the field-by-field page has it
+     */
+    Select<Record3<JSON, String[], String[]>> answering(String rootKey, List<ExecutableNormalizedField> connection,
+                                                        Supplier<Condition> filter) {
+        Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
+        Condition condition = filter.get();
+        List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
+        columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as(ROW.getName()));
+        CommonTableExpression<?> page = PAGE.as(select(columns).from(HOUSEHOLD)
+                .where(condition)
+                .and(scope.households(caller))
+                .and(afterId == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(afterId))
+                .orderBy(HOUSEHOLD.ID)
+                .limit(size + 1));
+        Field<String[]> kks = kkDisclosed
+                ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).filterWhere(shown)
+                : DSL.castNull(SQLDataType.VARCHAR.array());
+        Field<String[]> niks = nikDisclosed
+                ? DSL.field(select(DSL.arrayAgg(MEMBER.NIK)).from(MEMBER)
+                        .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
+                        .and(scope.members(caller)))
+                : DSL.castNull(SQLDataType.VARCHAR.array());
+        List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(page));
+        if (totalAsked) {
+            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
+            tables.add(TOTAL.as(select(DSL.count().as(TOTAL_COUNT.getName())).from(HOUSEHOLD)
+                    .where(condition).and(scope.households(caller))));
+        }
+        // grouped by nothing: one row, also for an empty page or a selection without aggregates
+        return DSL.with(tables).select(data, kks, niks).from(page).groupBy();
+    }
+
+    private Field<JSON> connection(List<ExecutableNormalizedField> selection) {
+        return object("HouseholdConnection", selection, field -> switch (field.getName()) {
+            case "edges" -> coalesce(jsonArrayAgg(object("HouseholdEdge", field.getChildren(), this::edge))
+                    .orderBy(id).filterWhere(shown), jsonArray());
+            case "pageInfo" -> object("PageInfo", field.getChildren(), this::pageInfo);
+            case "totalCount" -> {
+                totalAsked = true;
+                yield DSL.field(select(TOTAL_COUNT).from(DSL.table(TOTAL)));
+            }
+            default -> throw new NotCompilable("HouseholdConnection." + field.getName());
+        });
+    }
+
+    private Field<?> edge(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "cursor" -> cursor(id);
+            case "node" -> object("Household", field.getChildren(), this::household);
+            default -> throw new NotCompilable("HouseholdEdge." + field.getName());
+        };
+    }
+
+    private Field<?> pageInfo(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "hasNextPage" -> DSL.field(DSL.count().gt(size));
+            case "hasPreviousPage" -> inline(afterId != null);
+            case "startCursor" -> cursor(DSL.min(id).filterWhere(shown));
+            case "endCursor" -> cursor(DSL.max(id).filterWhere(shown));
+            default -> throw new NotCompilable("PageInfo." + field.getName());
+        };
+    }
+
+    private Field<?> household(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "id" -> globalId("Household", id);
+            case "kk" -> {
+                boolean masked = disclosure.masks(caller, "Household", "kk");
+                kkDisclosed |= !masked;
+                yield masked ? mask(onPage(HOUSEHOLD.KK)) : onPage(HOUSEHOLD.KK);
+            }
+            case "address" -> onPage(HOUSEHOLD.ADDRESS);
+            case "rt" -> onPage(HOUSEHOLD.RT);
+            case "rw" -> onPage(HOUSEHOLD.RW);
+            case "status" -> onPage(HOUSEHOLD.STATUS);
+            case "version" -> onPage(HOUSEHOLD.VERSION);
+            case "members" -> list(select(coalesce(jsonArrayAgg(object("Member", field.getChildren(), this::member))
+                    .orderBy(HouseholdPages.MEMBERS_IN_ORDER), jsonArray()))
+                    .from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(id)).and(scope.members(caller)));
+            case "benefits" -> benefits(field, BENEFIT.HOUSEHOLD_ID.eq(id));
+            default -> throw new NotCompilable("Household." + field.getName());
+        };
+    }
+
+    private Field<?> member(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "id" -> globalId("Member", MEMBER.ID);
+            case "nik" -> {
+                boolean masked = disclosure.masks(caller, "Member", "nik");
+                nikDisclosed |= !masked;
+                yield masked ? mask(MEMBER.NIK) : MEMBER.NIK;
+            }
+            case "name" -> MEMBER.NAME;
+            case "sex" -> MEMBER.SEX;
+            case "birthDate" -> MEMBER.BIRTH_DATE;
+            case "relationship" -> MEMBER.RELATIONSHIP;
+            case "status" -> MEMBER.STATUS;
+            case "diedOn" -> MEMBER.DIED_ON;
+            case "version" -> MEMBER.VERSION;
+            case "health" -> DSL.field(select(object("HealthFacet", field.getChildren(), this::health))
+                    .from(HEALTH_FACET).where(HEALTH_FACET.MEMBER_ID.eq(MEMBER.ID)));
+            case "benefits" -> benefits(field, BENEFIT.MEMBER_ID.eq(MEMBER.ID));
+            default -> throw new NotCompilable("Member." + field.getName());
+        };
+    }
+
+    private Field<?> health(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "jknNumber" -> HEALTH_FACET.JKN_NUMBER;
+            case "segment" -> HEALTH_FACET.SEGMENT;
+            case "active" -> HEALTH_FACET.ACTIVE;
+            case "since" -> HEALTH_FACET.SINCE;
+            case "version" -> HEALTH_FACET.VERSION;
+            default -> throw new NotCompilable("HealthFacet." + field.getName());
+        };
+    }
+
+    private Field<JSON> benefits(ExecutableNormalizedField field, Condition of) {
+        return list(select(coalesce(jsonArrayAgg(object("Benefit", field.getChildren(), this::benefit))
+                .orderBy(BenefitOrder.NEWEST_FIRST), jsonArray()))
+                .from(BENEFIT).where(of).and(scope.benefits(caller)));
+    }
+
+    private Field<?> benefit(ExecutableNormalizedField field) {
+        return switch (field.getName()) {
+            case "id" -> globalId("Benefit", BENEFIT.ID);
+            case "programme" -> object("Programme", field.getChildren(), programme -> switch (programme.getName()) {
+                case "code" -> BENEFIT.PROGRAMME_CODE;
+                default -> throw new NotCompilable("Programme." + programme.getName());
+            });
+            case "startsOn" -> BENEFIT.STARTS_ON;
+            case "endsOn" -> BENEFIT.ENDS_ON;
+            case "status" -> BENEFIT.STATUS;
+            case "reason" -> BENEFIT.REASON;
+            case "stopReason" -> BENEFIT.STOP_REASON;
+            case "version" -> BENEFIT.VERSION;
+            // GraphQL's Float: the double the field-by-field answer gives, written as it writes it
+            case "amount" -> DSL.function("graphql_float", SQLDataType.JSON, BENEFIT.AMOUNT);
+            default -> throw new NotCompilable("Benefit." + field.getName());
+        };
+    }
+
+    /**
+     * A JSON object of the selected fields of an object of this type, in the order asked, under their
+     * response keys; each field only when the policy grants it to the caller.
+     */
+    private Field<JSON> object(String type, List<ExecutableNormalizedField> selection,
+                               Function<ExecutableNormalizedField, Field<?>> value) {
+        List<JSONEntry<?>> entries = new ArrayList<>();
+        for (ExecutableNormalizedField field : selection) {
+            if (!field.getObjectTypeNames().equals(Set.of(type))) {
+                throw new NotCompilable("a field of another type than " + type);
+            }
+            if (field.getName().equals(TYPENAME)) {
+                entries.add(key(field.getResultKey()).value(inline(type)));
+                continue;
+            }
+            if (!field.getResolvedArguments().isEmpty()) {
+                throw new NotCompilable(type + "." + field.getName() + " with arguments");
+            }
+            if (!disclosure.reads(caller, type, field.getName())) {
+                throw new NotCompilable(type + "." + field.getName() + " is not granted");
+            }
+            entries.add(key(field.getResultKey()).value(value.apply(field)));
+        }
+        return jsonObject(entries);
+    }
+
+    private static Field<JSON> list(Select<? extends Record1<JSON>> subquery) {
+        return DSL.field(subquery);
+    }
+
+    private Field<String> mask(Field<String> number) {
+        return DSL.function("identity_mask", SQLDataType.VARCHAR, number, MASKING_PADS);
+    }
+
+    /** A column of the page of households. */
+    private static <T> Field<T> onPage(Field<T> column) {
+        return DSL.field(DSL.name(PAGE.last(), column.getName()), column.getDataType());
+    }
+
+    private static Field<String> globalId(String type, Field<Long> rowId) {
+        return base64url(DSL.concat(inline(type + ":"), rowId.cast(SQLDataType.VARCHAR)));
+    }
+
+    private static Field<String> cursor(Field<Long> householdId) {
+        return base64url(DSL.concat(inline(HouseholdPages.REGISTERED_CURSOR_PREFIX), householdId.cast(SQLDataType.VARCHAR)));
+    }
+
+    private static Field<String> base64url(Field<String> plain) {
+        return DSL.function("base64url", SQLDataType.VARCHAR, plain);
+    }
+}
