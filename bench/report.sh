@@ -230,6 +230,21 @@ for scale in "$@"; do
   else
     echo "| (2) lookups p99 < 10 ms (the target is for the large set) | $scale | $lookups | $(verdict "$p99 < 10")$( [ "$(jq -n "$p99_c2 < 10")" = true ] && echo " (met at 2 connections)") |"
   fi
+  # issue 17's targets: the social office's (masked) page against the floor and against UPT-PK reading
+  # the same document, and the hub's CPU per look-up
+  if [ -f "$dir/page-first-dinsos.json" ] && [ -f "$dir/page-deep-dinsos.json" ]; then
+    r_social_first=$(ratio "$(value "$dir/page-first-dinsos.json" .rps)" "$floor_first")
+    r_social_deep=$(ratio "$(value "$dir/page-deep-dinsos.json" .rps)" "$floor_deep")
+    echo "| issue 17: page (first, deep) ≥ 0.8 × the floor, social office (masked) | $scale | **$(fmt "$r_social_first" 2)** and **$(fmt "$r_social_deep" 2)** | $(verdict "$r_social_first >= 0.8 and $r_social_deep >= 0.8") |"
+  fi
+  if [ -f "$dir/page-first-dinsos.json" ] && [ -f "$dir/page-first-social-uptpk.json" ]; then
+    masked=$(ratio "$(value "$dir/page-first-dinsos.json" .hub_cpu_ms)" "$(value "$dir/page-first-social-uptpk.json" .hub_cpu_ms)")
+    echo "| issue 17: the masked role costs ≤ 10 % extra | $scale | social office / UPT-PK, same document: **$(fmt "$masked" 2)** of the hub CPU | $(verdict "$masked <= 1.1") |"
+  fi
+  cpu_lookup=$(value "$dir/lookups.json" .hub_cpu_ms)
+  cpu_lookup_c2=$(value "$dir/lookups-c2.json" .hub_cpu_ms)
+  echo "| issue 17: hub CPU per look-up ≤ 0.3 ms | $scale | **$(fmt "$cpu_lookup" 2) ms** at 16 connections, $(fmt "$cpu_lookup_c2" 2) ms at 2 | $(verdict "$cpu_lookup <= 0.3") |"
+  echo "| issue 17: look-up p99 < 20 ms at 16 connections | $scale | **$(fmt "$p99" 2) ms**; $(fmt "$p99_c2" 2) ms at 2 connections | $(verdict "$p99 < 20") |"
   hwm=$(value "$dir/scale.json" .hub_vmhwm_mib)
   echo "| hub peak memory < 512 MiB under load | $scale | VmHWM **$(fmt "$hwm" 0) MiB** | $(verdict "$hwm < 512") |"
   failed=$(jq -s 'map(.failures) | add' $(ls "$dir"/*.json | grep -v -e scale.json -e hub.json -e floor- -e '\.wrk\.json' -e '\.warmup\.json'))
