@@ -198,13 +198,13 @@ for round in $(seq 1 "$REPEAT"); do
   run_floor "$round"
   reset; wait_sealed
   run_hub "$round"
-  ratio=$(echo "scale=2; $hub_seconds / $floor_seconds" | bc)
+  ratio=$(LC_ALL=C printf %.2f "$(echo "scale=4; $hub_seconds / $floor_seconds" | bc)")
   ratios="$ratios $ratio"
   rounds="$rounds| $round | $floor_rows | $(printf %.1f "$floor_seconds") | $hub_rows | $(printf %.1f "$hub_seconds") | $ratio |
 "
 done
 stop_hub
-median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
+median=$(echo $ratios | tr ' ' '\n' | sort -n | awk '{a[NR] = $1} END {printf "%.2f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}')
 worst=$(echo $ratios | tr ' ' '\n' | sort -n | tail -1)
 log "ratios:$ratios; median $median; peak RSS $((rss_peak / 1024)) MiB"
 
