@@ -211,9 +211,9 @@ log "ratios:$ratios; median $median; peak RSS $((rss_peak / 1024)) MiB"
 cat > "$WORK/summary.md" <<MD
 ## Imports
 
-One run of \`bench/imports.sh --rows $ROWS --repeat $REPEAT\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $DB: $people people).
+One run of \`bench/imports.sh --rows $ROWS --repeat $REPEAT$( [ "$SEAL_WAIT" = 1 ] || echo " --no-seal-wait")\` on $(date -u +%Y-%m-%d) ($(nproc) cores, $DB: $people people).
 The insurer's list of $ROWS JKN statuses (CSV, $(du -h "$LIST" | cut -f1)), every row a first JKN record. Floor and hub
-take turns; each starts from the listed people without a JKN record and a sealed audit trail.
+take turns; each starts from the listed people without a JKN record and $( [ "$SEAL_WAIT" = 1 ] && echo "a sealed audit trail." || echo "without waiting for the audit trail to be sealed (\`--no-seal-wait\`): the hub sealed earlier entries during both paths, so their times do not compare.")
 
 - floor: \`COPY\` into a staging table + one \`INSERT ... ON CONFLICT\` (audited by the same triggers);
 - hub: \`POST /imports\` (dryRun=false) as the health office until the job is APPLIED, batches of 1,000, each row checked and audited under the job.
