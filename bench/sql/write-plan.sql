@@ -2,8 +2,9 @@
 -- target, "kind<TAB>role<TAB>current version<TAB>variables", where bench/wrk/writes.lua puts the
 -- version the write expects in place of "%VERSION%" and the period's day in place of "%DAY%".
 -- Every value written is one the target may hold: its own cluster confirmed, its own JKN status
--- recorded again, BPNT proposed for a household of DTSEN decile 5 or below that holds no BPNT in
--- the period. :base_day is the first day of the periods (bench/sql/write-base-day.sql). Targets are
+-- recorded again, BPNT proposed for a household of DTSEN decile 5 or below that holds in the period
+-- neither BPNT nor a programme an active exclusion rule keeps apart from it (BLT-DD). :base_day is
+-- the first day of the periods (bench/sql/write-base-day.sql). Targets are
 -- active households and living people, named by global ID as an agency app that pages through its
 -- records names them (a whole KK or NIK from a role that sees it masked counts against its hourly
 -- look-up allowance, which a benchmark would exhaust in seconds).
@@ -35,7 +36,12 @@ SELECT 'enrolBenefit', 'dinsos', 0,
 FROM (SELECT s.* FROM social_facet s JOIN household h ON h.id = s.household_id
       WHERE s.decile <= 5 AND h.status = 'ACTIVE'
         AND NOT EXISTS (SELECT 1 FROM benefit b
-                        WHERE b.household_id = s.household_id AND b.programme_code = 'BPNT'
+                        WHERE b.household_id = s.household_id
+                          AND (b.programme_code = 'BPNT'
+                               OR b.programme_code IN (SELECT r.programme_code FROM exclusion_rule r
+                                                       WHERE r.active AND r.excluded_programme_code = 'BPNT')
+                               OR b.programme_code IN (SELECT r.excluded_programme_code FROM exclusion_rule r
+                                                       WHERE r.active AND r.programme_code = 'BPNT'))
                           AND (b.ends_on IS NULL OR b.ends_on >= :'base_day'))
       ORDER BY random() LIMIT 20000) s
 JOIN household h ON h.id = s.household_id;
