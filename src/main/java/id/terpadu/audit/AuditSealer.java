@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Follows the committed trail and seals each entry (see {@link AuditEntrySeal}), in batches of
  * bounded size with a rest between them as long as the batch took, on a thread and one connection
  * of its own, so a long catch-up (the demo load's 210,000 entries, an import's) keeps to about half
- * of one CPU while the hub keeps answering and writing. Several hub instances may seal one database: a seal another instance wrote is
- * checked instead of written again, so every instance walks the whole trail and knows its head.
+ * of one CPU while the hub keeps answering and writing. Several hub instances may seal one
+ * database: a seal another instance wrote is checked instead of written again, so every instance
+ * walks the whole trail and knows its head.
  *
  * <p>It seals only what continues the chain from its head: an entry whose hash does not follow,
  * a gap, a head that the trail no longer holds, or a seal that does not match stop it there, and
