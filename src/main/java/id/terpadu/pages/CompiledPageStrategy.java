@@ -1,185 +1,30 @@
 package id.terpadu.pages;
 
 import graphql.ExecutionResult;
-import graphql.ExecutionResultImpl;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategy;
 import graphql.execution.ExecutionStrategyParameters;
-import graphql.language.Field;
-import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
-import graphql.normalized.ExecutableNormalizedField;
-import graphql.normalized.ExecutableNormalizedOperation;
-import id.terpadu.access.Caller;
-import id.terpadu.access.Disclosure;
-import id.terpadu.access.IdentityReads;
-import id.terpadu.access.RowScope;
-import id.terpadu.graphql.Paging;
-import id.terpadu.household.HouseholdPages;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSON;
-import org.jooq.Record3;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.util.RawValue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a query that asks only for a page of {@code households} in a shape it knows with one SQL
- * statement that builds the answer's JSON ({@link HouseholdPageStatement}), which goes to the client
- * as it is; every other query, and any page it cannot compile, runs field by field as always. It
- * runs after the document was validated against the caller's schema and passed the query limits.
- *
- * <p>It compiles a query over HTTP whose one root field is {@code households} with at most
- * {@code first} (1 to the page limit) and {@code after} (a cursor of the registration order), no
- * fragments and no directives, and whose selection holds only the connection's {@code edges},
- * {@code pageInfo} and {@code cursor}, and of households, members, their JKN status and benefits
- * the fields {@link HouseholdPageStatement} knows, with aliases and {@code __typename} anywhere.
+ * Runs a query as one SQL statement when {@link CompiledPageAnswers} can answer it, and field by
+ * field as always otherwise.
  */
 final class CompiledPageStrategy extends AsyncExecutionStrategy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompiledPageStrategy.class);
-    private static final String ROOT = "households";
-
     private final ExecutionStrategy fieldByField;
-    private final CompiledPages settings;
-    private final DSLContext dsl;
-    private final RowScope scope;
-    private final Disclosure disclosure;
-    private final Paging paging;
-    private final HouseholdPages pages;
+    private final CompiledPageAnswers answers;
 
-    CompiledPageStrategy(ExecutionStrategy fieldByField, CompiledPages settings, DSLContext dsl, RowScope scope,
-                         Disclosure disclosure, Paging paging, HouseholdPages pages) {
-        this.pages = pages;
+    CompiledPageStrategy(ExecutionStrategy fieldByField, CompiledPageAnswers answers) {
         this.fieldByField = fieldByField;
-        this.settings = settings;
-        this.dsl = dsl;
-        this.scope = scope;
-        this.disclosure = disclosure;
-        this.paging = paging;
+        this.answers = answers;
     }
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-        Optional<ExecutionResult> compiled = settings.enabled() && OverHttp.of(context.getGraphQLContext())
-                ? answer(context) : Optional.empty();
-        return compiled.map(CompletableFuture::completedFuture).orElseGet(() -> fieldByField.execute(context, parameters));
-    }
-
-    private Optional<ExecutionResult> answer(ExecutionContext context) {
-        Caller caller = Caller.of(context.getGraphQLContext());
-        Record3<JSON, String[], String[]> answer;
-        try {
-            ExecutableNormalizedField households = pageField(context);
-            answer = dsl.fetchSingle(statement(caller, households)
-                    .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
-        } catch (NotCompilable notCompilable) {
-            return Optional.empty();
-        } catch (DataAccessException failed) {
-            // the field-by-field path answers as it does when the database fails (during an outage
-            // a page so waits twice for a connection before it is answered UNAVAILABLE)
-            LOG.warn("A compiled households page failed, answered field by field: {}", failed.getMessage());
-            return Optional.empty();
-        }
-        IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
-        disclose(caller, "Household", "kk", answer.value2(), reads);
-        disclose(caller, "Member", "nik", answer.value3(), reads);
-        settings.countAnswered();
-        // the JSON as the database built it, written into the response as it is, without its spaces
-        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.value1().data()))).build());
-    }
-
-    /** The whole numbers the page holds, through the gate that notes each as read. */
-    private void disclose(Caller caller, String type, String field, String[] numbers, IdentityReads reads) {
-        if (numbers == null) {
-            return;
-        }
-        for (String number : numbers) {
-            disclosure.identity(caller, type, field, number, reads);
-        }
-    }
-
-    /** The {@code households} field of a query that asks for nothing else, without fragments or directives. */
-    private static ExecutableNormalizedField pageField(ExecutionContext context) {
-        OperationDefinition operation = context.getOperationDefinition();
-        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()
-                || operation.getVariableDefinitions().stream().anyMatch(variable -> !variable.getDirectives().isEmpty())) {
-            throw new NotCompilable("not a plain query");
-        }
-        checkPlainFields(operation.getSelectionSet());
-        ExecutableNormalizedOperation normalized = context.getNormalizedQueryTree().get();
-        List<ExecutableNormalizedField> roots = normalized.getTopLevelFields();
-        if (roots.size() != 1 || !roots.getFirst().getName().equals(ROOT)
-                || !roots.getFirst().getObjectTypeNames().equals(java.util.Set.of(context.getGraphQLSchema().getQueryType().getName()))) {
-            throw new NotCompilable("not a households page alone");
-        }
-        return roots.getFirst();
-    }
-
-    /** Fields only, without directives: no fragment spreads, inline fragments, {@code @skip} or {@code @include}. */
-    private static void checkPlainFields(SelectionSet selectionSet) {
-        if (selectionSet == null) {
-            return;
-        }
-        for (Selection<?> selection : selectionSet.getSelections()) {
-            if (!(selection instanceof Field field) || !field.getDirectives().isEmpty()) {
-                throw new NotCompilable("fragments or directives");
-            }
-            checkPlainFields(field.getSelectionSet());
-        }
-    }
-
-    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households) {
-        Map<String, Object> arguments = households.getResolvedArguments();
-        for (Map.Entry<String, Object> argument : arguments.entrySet()) {
-            boolean plain = switch (argument.getKey()) {
-                case "first" -> argument.getValue() == null || argument.getValue() instanceof Integer;
-                case "after" -> argument.getValue() == null || argument.getValue() instanceof String;
-                case "filter" -> argument.getValue() == null || argument.getValue() instanceof Map<?, ?>;
-                case "orderBy" -> argument.getValue() == null || registrationOrder(argument.getValue());
-                default -> false;
-            };
-            if (!plain) {
-                throw new NotCompilable("the argument " + argument.getKey());
-            }
-        }
-        Integer first = (Integer) arguments.get("first");
-        int size = first == null ? Math.min(Paging.DEFAULT_SIZE, paging.maximum()) : first;
-        if (size < 1 || size > paging.maximum()) {
-            throw new NotCompilable("a page size out of range");
-        }
-        String after = (String) arguments.get("after");
-        Long afterId = after == null ? null
-                : HouseholdPages.registeredAfter(after).orElseThrow(() -> new NotCompilable("not a cursor of the registration order"));
-        if (!disclosure.reads(caller, "Query", ROOT)) {
-            throw new NotCompilable("households is not granted");
-        }
-        return new HouseholdPageStatement(caller, scope, disclosure, size, afterId);
-    }
-
-    /** The condition of the page's filter, as the field-by-field page builds it. */
-    private Condition filter(Caller caller, ExecutableNormalizedField households) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> filter = (Map<String, Object>) households.getResolvedArguments().get("filter");
-        return filter == null ? DSL.noCondition()
-                : pages.filter(caller, filter).orElseThrow(() -> new NotCompilable("a filter the page refuses"));
-    }
-
-    /** The order by registration, first registered first: the default order. */
-    private static boolean registrationOrder(Object orderBy) {
-        return orderBy instanceof Map<?, ?> order
-                && "REGISTERED".equals(String.valueOf(order.get("field")))
-                && (order.get("direction") == null || "ASC".equals(String.valueOf(order.get("direction"))))
-                && order.keySet().stream().allMatch(key -> key.equals("field") || key.equals("direction"));
+        return answers.answer(context).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> fieldByField.execute(context, parameters));
     }
 }

@@ -1,12 +1,11 @@
 package id.terpadu.pages;
 
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether the hub answers the households pages it can compile with one SQL statement
@@ -19,11 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class CompiledPages {
 
     private final AtomicBoolean enabled;
-    private final AtomicLong answered = new AtomicLong();
+    private final Counter answered;
 
     CompiledPages(@Value("${terpadu.compiled-pages.enabled:true}") boolean enabled, MeterRegistry meters) {
         this.enabled = new AtomicBoolean(enabled);
-        FunctionCounter.builder("terpadu.pages.compiled", answered, AtomicLong::get)
+        this.answered = Counter.builder("terpadu.pages.compiled")
                 .description("Households pages answered by one SQL statement")
                 .register(meters);
     }
@@ -38,10 +37,10 @@ public class CompiledPages {
 
     /** How many pages were answered by one statement since the hub started. */
     public long answered() {
-        return answered.get();
+        return (long) answered.count();
     }
 
     void countAnswered() {
-        answered.incrementAndGet();
+        answered.increment();
     }
 }

@@ -226,7 +226,7 @@ class CompiledPageTest extends HubTest {
         assertThat(unmasked.identityReads()).isNotEmpty();
         assertThat(forDinsos).as("the page; nothing read whole").isEqualTo(1);
         assertThat(masked.identityReads()).isEmpty();
-        assertThat(meters.get("terpadu.pages.compiled").functionCounter().count()).isEqualTo(compiledPages.answered());
+        assertThat(meters.get("terpadu.pages.compiled").counter().count()).isEqualTo(compiledPages.answered());
     }
 
     /** One request of the test: its document, variables, and whether the compiler takes it when it is valid. */
