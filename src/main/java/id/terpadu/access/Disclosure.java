@@ -58,13 +58,21 @@ public class Disclosure {
      * whole and noted in the request's identity reads.
      */
     public String identity(Caller caller, String type, String field, String number, IdentityReads reads) {
+        return identity(caller, type, field, number, null, reads);
+    }
+
+    /**
+     * The same for a number read together with the id of the member or household it belongs to
+     * ({@code holder}), which the identity-read log then need not look up.
+     */
+    public String identity(Caller caller, String type, String field, String number, Long holder, IdentityReads reads) {
         if (number == null) {
             return null;
         }
         if (policy.masks(caller, type, field)) {
             return mask.mask(number);
         }
-        reads.add(new IdentityReads.Read(type + "." + field, IdentityKind.of(field), number));
+        reads.add(new IdentityReads.Read(type + "." + field, IdentityKind.of(field), number, holder));
         return number;
     }
 

@@ -20,9 +20,9 @@ import static org.jooq.impl.DSL.select;
 
 /**
  * Writes a request's reads of whole identity numbers in one statement with the same text for every
- * request (the numbers go as arrays), a row for each, with the person or the
- * household its number belongs to (also a NIK merged into another record, a KK a household held
- * before); a number no one holds is logged without one: someone looked it up.
+ * request (the numbers go as arrays), a row for each, with the person or the household its number
+ * belongs to: as the reader knew it, or else looked up (also a NIK merged into another record, a KK
+ * a household held before); a number no one holds is logged without one: someone looked it up.
  */
 @Component
 public class IdentityReadLog {
@@ -39,21 +39,24 @@ public class IdentityReadLog {
             return;
         }
         Caller caller = request.caller();
-        // the reads as three arrays, bound as three parameters whatever their number: the statement's
+        // the reads as four arrays, bound as four parameters whatever their number: the statement's
         // text is the same for every request (prepared once per connection), and the hub neither
         // renders nor binds a row of values per number
         String[] fields = reads.stream().map(IdentityReads.Read::field).toArray(String[]::new);
         String[] kinds = reads.stream().map(read -> read.kind().name()).toArray(String[]::new);
         String[] numbers = reads.stream().map(IdentityReads.Read::number).toArray(String[]::new);
-        Table<?> read = DSL.table("unnest({0}, {1}, {2})", DSL.val(fields), DSL.val(kinds), DSL.val(numbers))
-                .as("read", "field", "kind", "number");
+        Long[] holders = reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new);
+        Table<?> read = DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(fields), DSL.val(kinds), DSL.val(numbers), DSL.val(holders))
+                .as("read", "field", "kind", "number", "holder");
         Field<String> field = DSL.field(DSL.name("read", "field"), String.class);
         Field<String> kind = DSL.field(DSL.name("read", "kind"), String.class);
         Field<String> number = DSL.field(DSL.name("read", "number"), String.class);
-        Field<Long> member = coalesce(
+        Field<Long> holder = DSL.field(DSL.name("read", "holder"), Long.class);
+        // a known holder is taken as it is: the look-ups after it run only for a number read without one
+        Field<Long> member = coalesce(holder,
                 field(select(MEMBER.ID).from(MEMBER).where(MEMBER.NIK.eq(number))),
                 field(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(number))));
-        Field<Long> household = coalesce(
+        Field<Long> household = coalesce(holder,
                 field(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.KK.eq(number))),
                 field(select(DSL.max(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)).from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))));
         dsl.insertInto(IDENTITY_READ, IDENTITY_READ.SUBJECT, IDENTITY_READ.USERNAME, IDENTITY_READ.CLIENT,

@@ -8,12 +8,22 @@ import java.util.Set;
 /**
  * The whole identity numbers (NIK, KK) one request disclosed or looked up, collected while it runs
  * and logged once when it ends: who looked at whom, through which operation. A read names the
- * field and the number; the log finds the person or household the number belongs to.
+ * field and the number, and the person or household it belongs to when the reader knows it;
+ * otherwise the log finds it.
  */
 public final class IdentityReads {
 
-    /** One whole identity number, disclosed as {@code field} ({@code Member.nik}) or looked up by it. */
-    public record Read(String field, IdentityKind kind, String number) {
+    /**
+     * One whole identity number, disclosed as {@code field} ({@code Member.nik}) or looked up by it.
+     *
+     * @param holder the id of the member (NIK) or household (KK) the number belongs to, when the
+     *               reader read it with the number; null for the log to find
+     */
+    public record Read(String field, IdentityKind kind, String number, Long holder) {
+
+        public Read(String field, IdentityKind kind, String number) {
+            this(field, kind, number, null);
+        }
     }
 
     private final Caller caller;

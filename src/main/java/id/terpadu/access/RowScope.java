@@ -60,11 +60,17 @@ public class RowScope {
         if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
-        OptionalInt ageLimit = policy.memberAgeLimit(caller);
-        Condition ofAge = ageLimit.isPresent()
-                ? member.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
-                : DSL.noCondition();
+        Condition ofAge = ofAge(caller, member);
         return caller.region() == null ? ofAge : ofAge.and(villageInRegion(villageOf(member.HOUSEHOLD_ID), caller.region()));
+    }
+
+    /**
+     * Members of a household that the same statement already holds within the caller's scope (the
+     * households of a page): their region needs no second look, the age limit of the caller's roles
+     * still applies.
+     */
+    public Condition membersOfHouseholdInScope(Caller caller) {
+        return outOfScope(caller) ? DSL.falseCondition() : ofAge(caller, MEMBER);
     }
 
     /** Benefits of the caller's programmes, of households and members in its region. */
@@ -72,8 +78,7 @@ public class RowScope {
         if (outOfScope(caller)) {
             return DSL.falseCondition();
         }
-        Set<String> programmes = policy.benefitProgrammesRead(caller);
-        Condition ofProgrammes = programmes == null ? DSL.noCondition() : BENEFIT.PROGRAMME_CODE.in(programmes);
+        Condition ofProgrammes = ofProgrammes(caller);
         String region = caller.region();
         if (region == null) {
             return ofProgrammes;
@@ -81,6 +86,14 @@ public class RowScope {
         Field<Long> householdOfMember = DSL.field(DSL.select(SCOPE_MEMBER.HOUSEHOLD_ID).from(SCOPE_MEMBER)
                 .where(SCOPE_MEMBER.ID.eq(BENEFIT.MEMBER_ID)));
         return ofProgrammes.and(villageInRegion(villageOf(DSL.coalesce(BENEFIT.HOUSEHOLD_ID, householdOfMember)), region));
+    }
+
+    /**
+     * Benefits of a household or person that the same statement already holds within the caller's
+     * scope (of a page's households): only the programmes the caller reads are checked.
+     */
+    public Condition benefitsOfHolderInScope(Caller caller) {
+        return outOfScope(caller) ? DSL.falseCondition() : ofProgrammes(caller);
     }
 
     /** Whether a village (dotted code) lies in the caller's region. */
@@ -130,6 +143,18 @@ public class RowScope {
     /** A caller without a token, or with a village role but no region: no rows at all. */
     private boolean outOfScope(Caller caller) {
         return caller.roles().isEmpty() || policy.lacksRequiredRegion(caller);
+    }
+
+    private Condition ofAge(Caller caller, Member member) {
+        OptionalInt ageLimit = policy.memberAgeLimit(caller);
+        return ageLimit.isPresent()
+                ? member.BIRTH_DATE.gt(LocalDate.now().minusYears(ageLimit.getAsInt() + 1L))
+                : DSL.noCondition();
+    }
+
+    private Condition ofProgrammes(Caller caller) {
+        Set<String> programmes = policy.benefitProgrammesRead(caller);
+        return programmes == null ? DSL.noCondition() : BENEFIT.PROGRAMME_CODE.in(programmes);
     }
 
     private static Condition inRegion(String region) {
