@@ -16,9 +16,8 @@ import id.terpadu.access.RowScope;
 import id.terpadu.graphql.Paging;
 import id.terpadu.household.HouseholdPages;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.JSON;
-import org.jooq.Record3;
+import org.jooq.Record5;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -50,16 +49,16 @@ class CompiledPageAnswers {
     private static final String ROOT = "households";
 
     private final CompiledPages settings;
-    private final DSLContext dsl;
     private final RowScope scope;
     private final Disclosure disclosure;
     private final Paging paging;
     private final HouseholdPages pages;
+    private final RenderedPages rendered;
 
-    CompiledPageAnswers(CompiledPages settings, DSLContext dsl, RowScope scope, Disclosure disclosure, Paging paging,
-                        HouseholdPages pages) {
+    CompiledPageAnswers(CompiledPages settings, RowScope scope, Disclosure disclosure, Paging paging,
+                        HouseholdPages pages, RenderedPages rendered) {
         this.settings = settings;
-        this.dsl = dsl;
+        this.rendered = rendered;
         this.scope = scope;
         this.disclosure = disclosure;
         this.paging = paging;
@@ -73,10 +72,13 @@ class CompiledPageAnswers {
 
     private Optional<ExecutionResult> compiled(ExecutionContext context) {
         Caller caller = Caller.of(context.getGraphQLContext());
-        Record3<JSON, String[], String[]> answer;
+        Record5<JSON, String[], Long[], String[], Long[]> answer;
         try {
             ExecutableNormalizedField households = pageField(context);
-            answer = dsl.fetchSingle(statement(caller, households)
+            Long afterId = position(caller, households);
+            RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
+                    context.getExecutionInput().getOperationName(), caller, households.getResolvedArguments());
+            answer = rendered.answer(shape, afterId, position -> statement(caller, households, position)
                     .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
         } catch (NotCompilable notCompilable) {
             return Optional.empty();
@@ -87,20 +89,23 @@ class CompiledPageAnswers {
             return Optional.empty();
         }
         IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
-        disclose(caller, "Household", "kk", answer.value2(), reads);
-        disclose(caller, "Member", "nik", answer.value3(), reads);
+        disclose(caller, "Household", "kk", answer.value2(), answer.value3(), reads);
+        disclose(caller, "Member", "nik", answer.value4(), answer.value5(), reads);
         settings.countAnswered();
         // the JSON as the database built it, written into the response as it is, without its spaces
         return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.value1().data()))).build());
     }
 
-    /** The whole numbers the page holds, through the gate that notes each as read. */
-    private void disclose(Caller caller, String type, String field, String[] numbers, IdentityReads reads) {
+    /**
+     * The whole numbers the page holds, through the gate that notes each as read, each with the
+     * household or member it belongs to (at the same index).
+     */
+    private void disclose(Caller caller, String type, String field, String[] numbers, Long[] holders, IdentityReads reads) {
         if (numbers == null) {
             return;
         }
-        for (String number : numbers) {
-            disclosure.identity(caller, type, field, number, reads);
+        for (int i = 0; i < numbers.length; i++) {
+            disclosure.identity(caller, type, field, numbers[i], holders[i], reads);
         }
     }
 
@@ -134,7 +139,11 @@ class CompiledPageAnswers {
         }
     }
 
-    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households) {
+    /**
+     * The household the page continues after (null: the first page), once the arguments are known
+     * to be plain: paging, a filter, the registration order.
+     */
+    private Long position(Caller caller, ExecutableNormalizedField households) {
         Map<String, Object> arguments = households.getResolvedArguments();
         for (Map.Entry<String, Object> argument : arguments.entrySet()) {
             boolean plain = switch (argument.getKey()) {
@@ -148,18 +157,26 @@ class CompiledPageAnswers {
                 throw new NotCompilable("the argument " + argument.getKey());
             }
         }
-        Integer first = (Integer) arguments.get("first");
+        size(households);
+        if (!disclosure.reads(caller, "Query", ROOT)) {
+            throw new NotCompilable("households is not granted");
+        }
+        String after = (String) arguments.get("after");
+        return after == null ? null
+                : HouseholdPages.registeredAfter(after).orElseThrow(() -> new NotCompilable("not a cursor of the registration order"));
+    }
+
+    private int size(ExecutableNormalizedField households) {
+        Integer first = (Integer) households.getResolvedArguments().get("first");
         int size = first == null ? Math.min(Paging.DEFAULT_SIZE, paging.maximum()) : first;
         if (size < 1 || size > paging.maximum()) {
             throw new NotCompilable("a page size out of range");
         }
-        String after = (String) arguments.get("after");
-        Long afterId = after == null ? null
-                : HouseholdPages.registeredAfter(after).orElseThrow(() -> new NotCompilable("not a cursor of the registration order"));
-        if (!disclosure.reads(caller, "Query", ROOT)) {
-            throw new NotCompilable("households is not granted");
-        }
-        return new HouseholdPageStatement(caller, scope, disclosure, size, afterId);
+        return size;
+    }
+
+    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households, Long afterId) {
+        return new HouseholdPageStatement(caller, scope, disclosure, size(households), afterId);
     }
 
     /** The condition of the page's filter, as the field-by-field page builds it. */

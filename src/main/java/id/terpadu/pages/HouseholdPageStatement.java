@@ -13,7 +13,7 @@ import org.jooq.JSON;
 import org.jooq.JSONEntry;
 import org.jooq.Name;
 import org.jooq.Record1;
-import org.jooq.Record3;
+import org.jooq.Record5;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -50,8 +50,22 @@ final class HouseholdPageStatement {
 
     private static final Name PAGE = DSL.name("page");
     private static final Field<Long> ROW = DSL.field(DSL.name(PAGE.last(), "n"), SQLDataType.BIGINT);
+    private static final Name DISCLOSED_NIKS = DSL.name("disclosed_niks");
+    private static final Field<String[]> DISCLOSED_NIK_NUMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "niks"), SQLDataType.VARCHAR.array());
+    private static final Field<Long[]> DISCLOSED_NIK_MEMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "members"), SQLDataType.BIGINT.array());
     private static final Name TOTAL = DSL.name("total");
     private static final Field<Integer> TOTAL_COUNT = DSL.field(DSL.name(TOTAL.last(), "count"), SQLDataType.INTEGER);
+
+    /** The answer's columns: the {@code data} of the answer. */
+    static final Field<JSON> DATA = DSL.field(DSL.name("data"), SQLDataType.JSON);
+    /** The whole KKs the answer holds (null: none disclosed). */
+    static final Field<String[]> KKS = DSL.field(DSL.name("kks"), SQLDataType.VARCHAR.array());
+    /** The households of those KKs, at the same index. */
+    static final Field<Long[]> KK_HOUSEHOLDS = DSL.field(DSL.name("kk_households"), SQLDataType.BIGINT.array());
+    /** The whole NIKs the answer holds (null: none disclosed). */
+    static final Field<String[]> NIKS = DSL.field(DSL.name("niks"), SQLDataType.VARCHAR.array());
+    /** The members of those NIKs, at the same index. */
+    static final Field<Long[]> NIK_MEMBERS = DSL.field(DSL.name("nik_members"), SQLDataType.BIGINT.array());
 
     private final Caller caller;
     private final RowScope scope;
@@ -77,7 +91,8 @@ final class HouseholdPageStatement {
     }
 
     /**
-     * The statement: the {@code data} of the answer, the whole KKs and the whole NIKs it holds. The
+     * The statement: the {@code data} of the answer, the whole KKs it holds with their households and
+     * the whole NIKs with their members (the columns {@link #DATA} to {@link #NIK_MEMBERS}). The
      * selection is compiled first, so that a filter is only looked at (a region looked up) for a
      * selection that compiles.
      *
@@ -85,7 +100,7 @@ final class HouseholdPageStatement {
      * @param connection the selection of the connection
      * @param filter     the condition of the page's filter on {@code household}, as the field-by-field page has it
      */
-    Select<Record3<JSON, String[], String[]>> answering(String rootKey, List<ExecutableNormalizedField> connection,
+    Select<Record5<JSON, String[], Long[], String[], Long[]>> answering(String rootKey, List<ExecutableNormalizedField> connection,
                                                         Supplier<Condition> filter) {
         Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
         Condition condition = filter.get();
@@ -97,22 +112,35 @@ final class HouseholdPageStatement {
                 .and(afterId == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(afterId))
                 .orderBy(HOUSEHOLD.ID)
                 .limit(size + 1));
+        // the whole numbers disclosed, each with the household or person it belongs to, in one order
         Field<String[]> kks = kkDisclosed
-                ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).filterWhere(shown)
+                ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).orderBy(id).filterWhere(shown)
                 : DSL.castNull(SQLDataType.VARCHAR.array());
-        Field<String[]> niks = nikDisclosed
-                ? DSL.field(select(DSL.arrayAgg(MEMBER.NIK)).from(MEMBER)
-                        .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
-                        .and(scope.members(caller)))
-                : DSL.castNull(SQLDataType.VARCHAR.array());
+        Field<Long[]> kkHouseholds = kkDisclosed
+                ? DSL.arrayAgg(id).orderBy(id).filterWhere(shown)
+                : DSL.castNull(SQLDataType.BIGINT.array());
         List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(page));
+        Field<String[]> niks = DSL.castNull(SQLDataType.VARCHAR.array());
+        Field<Long[]> nikMembers = DSL.castNull(SQLDataType.BIGINT.array());
+        if (nikDisclosed) {
+            // the members of the shown households, of the ages the caller sees (their region is the page's)
+            tables.add(DISCLOSED_NIKS.as(select(
+                    DSL.arrayAgg(MEMBER.NIK).orderBy(MEMBER.ID).as(DISCLOSED_NIK_NUMBERS.getName()),
+                    DSL.arrayAgg(MEMBER.ID).orderBy(MEMBER.ID).as(DISCLOSED_NIK_MEMBERS.getName()))
+                    .from(MEMBER)
+                    .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
+                    .and(scope.membersOfHouseholdInScope(caller))));
+            niks = DSL.field(select(DISCLOSED_NIK_NUMBERS).from(DSL.table(DISCLOSED_NIKS)));
+            nikMembers = DSL.field(select(DISCLOSED_NIK_MEMBERS).from(DSL.table(DISCLOSED_NIKS)));
+        }
         if (totalAsked) {
             // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
             tables.add(TOTAL.as(select(DSL.count().as(TOTAL_COUNT.getName())).from(HOUSEHOLD)
                     .where(condition).and(scope.households(caller))));
         }
         // grouped by nothing: one row, also for an empty page or a selection without aggregates
-        return DSL.with(tables).select(data, kks, niks).from(page).groupBy();
+        return DSL.with(tables).select(data.as(DATA.getName()), kks.as(KKS.getName()), kkHouseholds.as(KK_HOUSEHOLDS.getName()),
+                niks.as(NIKS.getName()), nikMembers.as(NIK_MEMBERS.getName())).from(page).groupBy();
     }
 
     private Field<JSON> connection(List<ExecutableNormalizedField> selection) {
@@ -161,7 +189,7 @@ final class HouseholdPageStatement {
             case "version" -> onPage(HOUSEHOLD.VERSION);
             case "members" -> list(select(coalesce(jsonArrayAgg(object("Member", field.getChildren(), this::member))
                     .orderBy(HouseholdPages.MEMBERS_IN_ORDER), jsonArray()))
-                    .from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(id)).and(scope.members(caller)));
+                    .from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(id)).and(scope.membersOfHouseholdInScope(caller)));
             case "benefits" -> benefits(field, BENEFIT.HOUSEHOLD_ID.eq(id));
             default -> throw new NotCompilable("Household." + field.getName());
         };
@@ -203,7 +231,7 @@ final class HouseholdPageStatement {
     private Field<JSON> benefits(ExecutableNormalizedField field, Condition of) {
         return list(select(coalesce(jsonArrayAgg(object("Benefit", field.getChildren(), this::benefit))
                 .orderBy(BenefitOrder.NEWEST_FIRST), jsonArray()))
-                .from(BENEFIT).where(of).and(scope.benefits(caller)));
+                .from(BENEFIT).where(of).and(scope.benefitsOfHolderInScope(caller)));
     }
 
     private Field<?> benefit(ExecutableNormalizedField field) {

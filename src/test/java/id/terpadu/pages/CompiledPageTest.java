@@ -72,6 +72,9 @@ class CompiledPageTest extends HubTest {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private RenderedPages renderedPages;
+
     private long firstOfThisTest;
 
     @BeforeEach
@@ -227,6 +230,29 @@ class CompiledPageTest extends HubTest {
         assertThat(forDinsos).as("the page; nothing read whole").isEqualTo(1);
         assertThat(masked.identityReads()).isEmpty();
         assertThat(meters.get("terpadu.pages.compiled").counter().count()).isEqualTo(compiledPages.answered());
+    }
+
+    @Test
+    void aPageIsRenderedOncePerShapeAndBoundToEachPosition() throws IOException {
+        String document = """
+                query Page($after: String) { households(first: 3, after: $after) { pageInfo { hasNextPage endCursor }
+                  edges { cursor node { id kk members { id nik name birthDate } } } } }""";
+        long shapesBefore = renderedPages.size();
+        for (String caller : List.of("uptpk", "desa", "desa-b")) {
+            for (long after : List.of(firstOfThisTest - 1, firstOfThisTest, firstOfThisTest + 1, firstOfThisTest + 3)) {
+                Request request = new Request(document, variables("after", cursor(after)), true);
+                compiledPages.enabled(false);
+                Answer fieldByField = post(caller, request);
+                compiledPages.enabled(true);
+                long answeredBefore = compiledPages.answered();
+                Answer compiled = post(caller, request);
+                assertThat(compiledPages.answered()).as("compiled: %s after %d", caller, after).isEqualTo(answeredBefore + 1);
+                assertThat(compiled.text()).as("%s after %d", caller, after).isEqualTo(fieldByField.text());
+                assertThat(compiled.identityReads()).as("%s after %d", caller, after).isEqualTo(fieldByField.identityReads());
+            }
+        }
+        assertThat(renderedPages.size()).as("one shape per caller's view of the policy, whatever the page's position")
+                .isEqualTo(shapesBefore + 3);
     }
 
     /** One request of the test: its document, variables, and whether the compiler takes it when it is valid. */
