@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         audience -> audience != null && audience.stream().anyMatch(audiences::contains))));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(issuerKeys.source()).build();
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new RememberedTokens(decoder, validator);
     }
 
     private static Collection<org.springframework.security.core.GrantedAuthority> realmRoles(Jwt jwt) {
