@@ -26,7 +26,8 @@ Usage: bench/run.sh [options]
                               the two are comparable, absolute figures on a shared machine are not)
   --step JAR                  (repeatable, with --baseline) also measure page-first, page-first-dinsos
                               and lookups from an intermediate build's jar, to tell what each change gave
-  --profile                   record a JFR CPU profile of the hub during the measured page-first run
+  --profile                   record a JFR CPU profile of the hub during the measured page-first and
+                              lookups runs
                               (and of the baseline's); the hottest frames go to the results
   --no-writes                 skip the write scenario
   --fill-only                 fill the databases (kept for later runs) and stop
@@ -478,7 +479,7 @@ hub_scenarios() {
   # look-ups as UPT-PK, which sees NIK and KK whole (each look-up is logged as an identity read): a
   # role that sees them masked may look up 200 whole numbers an hour (limits.identityLookupsPerHour)
   export BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv
-  run_wrk lookups lookups.lua "$dir"
+  PROFILED=$profiled run_wrk lookups lookups.lua "$dir"
   # the same at two connections, one per core: the lookup's own latency, without the queue
   SCENARIO_CONNECTIONS=2 run_wrk lookups-c2 lookups.lua "$dir"
 
