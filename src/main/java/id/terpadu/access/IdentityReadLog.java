@@ -10,7 +10,7 @@ import java.util.Set;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
-import static id.terpadu.db.Tables.IDENTITY_READ;
+import static id.terpadu.db.Tables.IDENTITY_READ_REQUEST;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.jooq.impl.DSL.coalesce;
@@ -20,9 +20,10 @@ import static org.jooq.impl.DSL.select;
 
 /**
  * Writes a request's reads of whole identity numbers in one statement with the same text for every
- * request (the numbers go as arrays), a row for each, with the person or the household its number
- * belongs to: as the reader knew it, or else looked up (also a NIK merged into another record, a KK
- * a household held before); a number no one holds is logged without one: someone looked it up.
+ * request (the numbers go as arrays), as one row that holds each read with the person or the
+ * household its number belongs to (the view {@code identity_read} shows a row per read): as the
+ * reader knew it, or else looked up (also a NIK merged into another record, a KK a household held
+ * before); a number no one holds is logged without one: someone looked it up.
  */
 @Component
 public class IdentityReadLog {
@@ -46,12 +47,14 @@ public class IdentityReadLog {
         String[] kinds = reads.stream().map(read -> read.kind().name()).toArray(String[]::new);
         String[] numbers = reads.stream().map(IdentityReads.Read::number).toArray(String[]::new);
         Long[] holders = reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new);
-        Table<?> read = DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(fields), DSL.val(kinds), DSL.val(numbers), DSL.val(holders))
-                .as("read", "field", "kind", "number", "holder");
+        Table<?> read = DSL.table("unnest({0}, {1}, {2}, {3}) with ordinality",
+                        DSL.val(fields), DSL.val(kinds), DSL.val(numbers), DSL.val(holders))
+                .as("read", "field", "kind", "number", "holder", "n");
         Field<String> field = DSL.field(DSL.name("read", "field"), String.class);
         Field<String> kind = DSL.field(DSL.name("read", "kind"), String.class);
         Field<String> number = DSL.field(DSL.name("read", "number"), String.class);
         Field<Long> holder = DSL.field(DSL.name("read", "holder"), Long.class);
+        Field<Long> n = DSL.field(DSL.name("read", "n"), Long.class);
         // a known holder is taken as it is: the look-ups after it run only for a number read without one
         Field<Long> member = coalesce(holder,
                 field(select(MEMBER.ID).from(MEMBER).where(MEMBER.NIK.eq(number))),
@@ -59,14 +62,17 @@ public class IdentityReadLog {
         Field<Long> household = coalesce(holder,
                 field(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.KK.eq(number))),
                 field(select(DSL.max(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)).from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))));
-        dsl.insertInto(IDENTITY_READ, IDENTITY_READ.SUBJECT, IDENTITY_READ.USERNAME, IDENTITY_READ.CLIENT,
-                        IDENTITY_READ.ROLES, IDENTITY_READ.OPERATION, IDENTITY_READ.REQUEST_ID, IDENTITY_READ.FIELD,
-                        IDENTITY_READ.MEMBER_ID, IDENTITY_READ.HOUSEHOLD_ID)
+        // one row for the request: the reads as three arrays in one order (the view identity_read unnests them)
+        dsl.insertInto(IDENTITY_READ_REQUEST, IDENTITY_READ_REQUEST.SUBJECT, IDENTITY_READ_REQUEST.USERNAME,
+                        IDENTITY_READ_REQUEST.CLIENT, IDENTITY_READ_REQUEST.ROLES, IDENTITY_READ_REQUEST.OPERATION,
+                        IDENTITY_READ_REQUEST.REQUEST_ID, IDENTITY_READ_REQUEST.FIELDS, IDENTITY_READ_REQUEST.MEMBER_IDS,
+                        IDENTITY_READ_REQUEST.HOUSEHOLD_IDS)
                 .select(select(DSL.val(caller.subject()), DSL.val(caller.username()), DSL.val(caller.client()),
                         DSL.val(String.join(",", caller.roles().stream().sorted().toList())), DSL.val(request.operation()),
-                        DSL.val(request.requestId()), field,
-                        DSL.when(kind.eq(inline(IdentityKind.NIK.name())), member),
-                        DSL.when(kind.eq(inline(IdentityKind.KK.name())), household))
+                        DSL.val(request.requestId()),
+                        DSL.arrayAgg(field).orderBy(n),
+                        DSL.arrayAgg(DSL.when(kind.eq(inline(IdentityKind.NIK.name())), member)).orderBy(n),
+                        DSL.arrayAgg(DSL.when(kind.eq(inline(IdentityKind.KK.name())), household)).orderBy(n))
                         .from(read))
                 .execute();
     }

@@ -20,6 +20,7 @@ import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.IDENTITY_READ;
+import static id.terpadu.db.Tables.IDENTITY_READ_REQUEST;
 import static id.terpadu.db.Tables.MEMBER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.max;
@@ -118,7 +119,10 @@ class AuditRepository {
         return dsl.selectFrom(IDENTITY_READ)
                 .where(subject == null ? DSL.noCondition() : IDENTITY_READ.SUBJECT.eq(subject))
                 .and(username == null ? DSL.noCondition() : IDENTITY_READ.USERNAME.eq(username))
-                .and(memberId == null ? DSL.noCondition() : IDENTITY_READ.MEMBER_ID.eq(memberId))
+                .and(memberId == null ? DSL.noCondition() : IDENTITY_READ.MEMBER_ID.eq(memberId)
+                        // the requests that read the person, found by the index of their reads
+                        .and(IDENTITY_READ.ID.in(select(IDENTITY_READ_REQUEST.ID).from(IDENTITY_READ_REQUEST)
+                                .where(IDENTITY_READ_REQUEST.MEMBER_IDS.contains(new Long[] {memberId})))))
                 .orderBy(IDENTITY_READ.ID.desc())
                 .limit(limit)
                 .fetch();
