@@ -1,9 +1,12 @@
 package id.terpadu.access;
 
+import id.terpadu.sql.RenderedStatement;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Insert;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -28,10 +31,15 @@ import static org.jooq.impl.DSL.select;
 @Component
 public class IdentityReadLog {
 
+    private static final String[] SLOTS = {"subject", "username", "client", "roles", "operation", "request", "fields",
+            "kinds", "numbers", "holders"};
+
     private final DSLContext dsl;
+    private final RenderedStatement insert;
 
     IdentityReadLog(DSLContext dsl) {
         this.dsl = dsl;
+        this.insert = RenderedStatement.of(dsl, insert(), SLOTS);
     }
 
     public void write(IdentityReads request) {
@@ -41,14 +49,21 @@ public class IdentityReadLog {
         }
         Caller caller = request.caller();
         // the reads as four arrays, bound as four parameters whatever their number: the statement's
-        // text is the same for every request (prepared once per connection), and the hub neither
-        // renders nor binds a row of values per number
-        String[] fields = reads.stream().map(IdentityReads.Read::field).toArray(String[]::new);
-        String[] kinds = reads.stream().map(read -> read.kind().name()).toArray(String[]::new);
-        String[] numbers = reads.stream().map(IdentityReads.Read::number).toArray(String[]::new);
-        Long[] holders = reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new);
+        // text is the same for every request (rendered once, prepared once per connection), and the
+        // hub neither renders nor binds a row of values per number
+        dsl.execute(insert.sql(), insert.bindings(caller.subject(), caller.username(), caller.client(),
+                String.join(",", caller.roles().stream().sorted().toList()), request.operation(), request.requestId(),
+                reads.stream().map(IdentityReads.Read::field).toArray(String[]::new),
+                reads.stream().map(read -> read.kind().name()).toArray(String[]::new),
+                reads.stream().map(IdentityReads.Read::number).toArray(String[]::new),
+                reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new)));
+    }
+
+    /** The statement, with a parameter for each of {@link #SLOTS}. */
+    private static Insert<?> insert() {
         Table<?> read = DSL.table("unnest({0}, {1}, {2}, {3}) with ordinality",
-                        DSL.val(fields), DSL.val(kinds), DSL.val(numbers), DSL.val(holders))
+                        DSL.param("fields", SQLDataType.VARCHAR.array()), DSL.param("kinds", SQLDataType.VARCHAR.array()),
+                        DSL.param("numbers", SQLDataType.VARCHAR.array()), DSL.param("holders", SQLDataType.BIGINT.array()))
                 .as("read", "field", "kind", "number", "holder", "n");
         Field<String> field = DSL.field(DSL.name("read", "field"), String.class);
         Field<String> kind = DSL.field(DSL.name("read", "kind"), String.class);
@@ -63,17 +78,16 @@ public class IdentityReadLog {
                 field(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(HOUSEHOLD.KK.eq(number))),
                 field(select(DSL.max(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)).from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))));
         // one row for the request: the reads as three arrays in one order (the view identity_read unnests them)
-        dsl.insertInto(IDENTITY_READ_REQUEST, IDENTITY_READ_REQUEST.SUBJECT, IDENTITY_READ_REQUEST.USERNAME,
+        return DSL.insertInto(IDENTITY_READ_REQUEST, IDENTITY_READ_REQUEST.SUBJECT, IDENTITY_READ_REQUEST.USERNAME,
                         IDENTITY_READ_REQUEST.CLIENT, IDENTITY_READ_REQUEST.ROLES, IDENTITY_READ_REQUEST.OPERATION,
                         IDENTITY_READ_REQUEST.REQUEST_ID, IDENTITY_READ_REQUEST.FIELDS, IDENTITY_READ_REQUEST.MEMBER_IDS,
                         IDENTITY_READ_REQUEST.HOUSEHOLD_IDS)
-                .select(select(DSL.val(caller.subject()), DSL.val(caller.username()), DSL.val(caller.client()),
-                        DSL.val(String.join(",", caller.roles().stream().sorted().toList())), DSL.val(request.operation()),
-                        DSL.val(request.requestId()),
+                .select(select(DSL.param("subject", SQLDataType.VARCHAR), DSL.param("username", SQLDataType.VARCHAR),
+                        DSL.param("client", SQLDataType.VARCHAR), DSL.param("roles", SQLDataType.VARCHAR),
+                        DSL.param("operation", SQLDataType.VARCHAR), DSL.param("request", SQLDataType.VARCHAR),
                         DSL.arrayAgg(field).orderBy(n),
                         DSL.arrayAgg(DSL.when(kind.eq(inline(IdentityKind.NIK.name())), member)).orderBy(n),
                         DSL.arrayAgg(DSL.when(kind.eq(inline(IdentityKind.KK.name())), household)).orderBy(n))
-                        .from(read))
-                .execute();
+                        .from(read));
     }
 }

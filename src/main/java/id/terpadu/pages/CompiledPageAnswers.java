@@ -175,8 +175,8 @@ class CompiledPageAnswers {
         return size;
     }
 
-    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households, Long afterId) {
-        return new HouseholdPageStatement(caller, scope, disclosure, size(households), afterId);
+    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households, org.jooq.Field<Long> after) {
+        return new HouseholdPageStatement(caller, scope, disclosure, size(households), after);
     }
 
     /** The condition of the page's filter, as the field-by-field page builds it. */

@@ -71,7 +71,7 @@ final class HouseholdPageStatement {
     private final RowScope scope;
     private final Disclosure disclosure;
     private final int size;
-    private final Long afterId;
+    private final Field<Long> after;
     private final Field<Long> id = onPage(HOUSEHOLD.ID);
     private final Condition shown;
     private boolean kkDisclosed;
@@ -79,14 +79,14 @@ final class HouseholdPageStatement {
     private boolean totalAsked;
 
     /**
-     * @param afterId the household the page continues after, or null for the first page
+     * @param after the household the page continues after (a value or a parameter), or null for the first page
      */
-    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, int size, Long afterId) {
+    HouseholdPageStatement(Caller caller, RowScope scope, Disclosure disclosure, int size, Field<Long> after) {
         this.caller = caller;
         this.scope = scope;
         this.disclosure = disclosure;
         this.size = size;
-        this.afterId = afterId;
+        this.after = after;
         this.shown = ROW.le((long) size);
     }
 
@@ -109,7 +109,7 @@ final class HouseholdPageStatement {
         CommonTableExpression<?> page = PAGE.as(select(columns).from(HOUSEHOLD)
                 .where(condition)
                 .and(scope.households(caller))
-                .and(afterId == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(afterId))
+                .and(after == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(after))
                 .orderBy(HOUSEHOLD.ID)
                 .limit(size + 1));
         // the whole numbers disclosed, each with the household or person it belongs to, in one order
@@ -167,7 +167,7 @@ final class HouseholdPageStatement {
     private Field<?> pageInfo(ExecutableNormalizedField field) {
         return switch (field.getName()) {
             case "hasNextPage" -> DSL.field(DSL.count().gt(size));
-            case "hasPreviousPage" -> inline(afterId != null);
+            case "hasPreviousPage" -> inline(after != null);
             case "startCursor" -> cursor(DSL.min(id).filterWhere(shown));
             case "endCursor" -> cursor(DSL.max(id).filterWhere(shown));
             default -> throw new NotCompilable("PageInfo." + field.getName());

@@ -3,15 +3,18 @@ package id.terpadu.pages;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.terpadu.access.Caller;
+import id.terpadu.sql.RenderedStatement;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Record5;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,14 +30,11 @@ import java.util.function.Function;
 @Component
 class RenderedPages {
 
-    /**
-     * The position the statement is built with in place of the real one, to find its bind value in
-     * the rendered statement: below every household id.
-     */
-    private static final long AFTER_PLACEHOLDER = Long.MIN_VALUE + 20_260_101L;
+    /** The statement's slot for the household the page continues after. */
+    private static final String AFTER = "after";
 
     private final DSLContext dsl;
-    private final Cache<Shape, Rendered> rendered;
+    private final Cache<Shape, RenderedStatement> rendered;
 
     RenderedPages(DSLContext dsl) {
         this.dsl = dsl;
@@ -52,18 +52,6 @@ class RenderedPages {
         }
     }
 
-    /** A statement's text and bind values, and which bind value is the page's position (-1: none). */
-    private record Rendered(String sql, Object[] bindValues, int afterIndex) {
-
-        Object[] boundTo(Long afterId) {
-            Object[] values = bindValues.clone();
-            if (afterIndex >= 0) {
-                values[afterIndex] = afterId;
-            }
-            return values;
-        }
-    }
-
     /**
      * The answer of a page of this shape continuing after this household (null: the first page),
      * from the statement {@code build} makes for a position, built and rendered on the shape's first
@@ -72,9 +60,10 @@ class RenderedPages {
      * @throws NotCompilable when {@code build} finds the request not compilable (nothing is kept)
      */
     Record5<JSON, String[], Long[], String[], Long[]> answer(Shape shape, Long afterId,
-                                                            Function<Long, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
-        Rendered statement = rendered.get(shape, key -> render(build.apply(afterId == null ? null : AFTER_PLACEHOLDER), afterId != null));
-        return dsl.resultQuery(statement.sql(), statement.boundTo(afterId))
+                                                            Function<Field<Long>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
+        RenderedStatement statement = rendered.get(shape, key -> render(build, afterId != null));
+        Object[] bindings = afterId == null ? statement.bindings() : statement.bindings(afterId);
+        return dsl.resultQuery(statement.sql(), bindings)
                 .coerce(HouseholdPageStatement.DATA, HouseholdPageStatement.KKS, HouseholdPageStatement.KK_HOUSEHOLDS,
                         HouseholdPageStatement.NIKS, HouseholdPageStatement.NIK_MEMBERS)
                 .fetchSingle();
@@ -86,25 +75,12 @@ class RenderedPages {
         return rendered.estimatedSize();
     }
 
-    private Rendered render(Select<?> select, boolean positioned) {
-        String sql = dsl.render(select);
-        if (sql.indexOf('{') >= 0) {
-            // the text goes back to jOOQ as plain SQL, whose templates read braces
-            throw new NotCompilable("a statement with braces in its text");
+    private RenderedStatement render(Function<Field<Long>, ? extends Select<?>> build, boolean positioned) {
+        Select<?> select = build.apply(positioned ? DSL.param(AFTER, SQLDataType.BIGINT) : null);
+        try {
+            return positioned ? RenderedStatement.of(dsl, select, AFTER) : RenderedStatement.of(dsl, select);
+        } catch (IllegalArgumentException notRenderable) {
+            throw new NotCompilable(notRenderable.getMessage());
         }
-        List<Object> values = dsl.extractBindValues(select);
-        int afterIndex = -1;
-        for (int i = 0; i < values.size(); i++) {
-            if (Long.valueOf(AFTER_PLACEHOLDER).equals(values.get(i))) {
-                if (afterIndex >= 0) {
-                    throw new NotCompilable("the page's position bound twice");
-                }
-                afterIndex = i;
-            }
-        }
-        if (positioned && afterIndex < 0) {
-            throw new NotCompilable("the page's position not bound");
-        }
-        return new Rendered(sql, values.toArray(), afterIndex);
     }
 }
