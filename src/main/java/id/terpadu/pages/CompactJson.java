@@ -11,13 +11,14 @@ final class CompactJson {
     }
 
     static String of(String json) {
-        StringBuilder compact = new StringBuilder(json.length());
+        // compacted in place: the text only shrinks, so the write position never passes the read one
+        char[] text = json.toCharArray();
+        int length = 0;
         boolean inString = false;
         boolean escaped = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
+        for (char c : text) {
             if (inString) {
-                compact.append(c);
+                text[length++] = c;
                 if (escaped) {
                     escaped = false;
                 } else if (c == '\\') {
@@ -27,11 +28,11 @@ final class CompactJson {
                 }
             } else if (c == '"') {
                 inString = true;
-                compact.append(c);
+                text[length++] = c;
             } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                compact.append(c);
+                text[length++] = c;
             }
         }
-        return compact.toString();
+        return new String(text, 0, length);
     }
 }
