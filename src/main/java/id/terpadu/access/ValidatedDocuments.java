@@ -1,13 +1,13 @@
 package id.terpadu.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -15,8 +15,8 @@ import java.util.function.Function;
  * the same few documents again and again, and parsing and validating one costs as much as a
  * small look-up. One cache per role schema, since what is valid depends on the fields a role sees.
  * Only documents that passed are kept (a refused or invalid one is parsed and validated anew each
- * time, with the instrumentations that refuse it); at most {@link #MOST} of them, after which the
- * cache starts afresh, so documents built with values inlined cannot fill the heap.
+ * time, with the instrumentations that refuse it); at most {@link #MOST} of them, the least used
+ * leaving first, so documents built with values inlined cannot fill the heap.
  */
 final class ValidatedDocuments implements PreparsedDocumentProvider {
 
@@ -25,21 +25,18 @@ final class ValidatedDocuments implements PreparsedDocumentProvider {
     private record Key(String query, String operationName, Locale locale) {
     }
 
-    private final Map<Key, PreparsedDocumentEntry> documents = new ConcurrentHashMap<>();
+    private final Cache<Key, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(MOST).build();
 
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
                                                                       Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         Key key = new Key(input.getQuery(), input.getOperationName(), input.getLocale());
-        PreparsedDocumentEntry known = documents.get(key);
+        PreparsedDocumentEntry known = documents.getIfPresent(key);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
         PreparsedDocumentEntry entry = parseAndValidate.apply(input);
         if (!entry.hasErrors()) {
-            if (documents.size() >= MOST) {
-                documents.clear();
-            }
             documents.put(key, entry);
         }
         return CompletableFuture.completedFuture(entry);
