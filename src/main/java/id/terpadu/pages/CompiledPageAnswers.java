@@ -18,6 +18,8 @@ import id.terpadu.household.HouseholdPages;
 import org.jooq.Condition;
 import org.jooq.JSON;
 import org.jooq.Record5;
+import org.jooq.Select;
+import org.jooq.impl.SQLDataType;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -28,25 +30,33 @@ import tools.jackson.databind.util.RawValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
- * Answers a query that asks only for a page of {@code households} in a shape it knows with one SQL
- * statement that builds the answer's JSON ({@link HouseholdPageStatement}), which goes to the client
- * as it is; for every other query, and any page it cannot compile, it answers nothing and the query
- * runs field by field as always. It is asked after the document was validated against the caller's
- * schema and passed the query limits.
+ * Answers a query that asks only for a page of {@code households}, or only looks up one
+ * {@code household(kk:)} or {@code member(nik:)}, in a shape it knows with one SQL statement that
+ * builds the answer's JSON ({@link HouseholdPageStatement}), which goes to the client as it is; for
+ * every other query, and any it cannot compile, it answers nothing and the query runs field by field
+ * as always. It is asked after the document was validated against the caller's schema and passed
+ * the query limits and the look-up allowance.
  *
- * <p>It compiles a query over HTTP whose one root field is {@code households} with at most
- * {@code first} (1 to the page limit) and {@code after} (a cursor of the registration order), no
- * fragments and no directives, and whose selection holds only the connection's {@code edges},
- * {@code pageInfo} and {@code cursor}, and of households, members, their JKN status and benefits
- * the fields {@link HouseholdPageStatement} knows, with aliases and {@code __typename} anywhere.
+ * <p>It compiles a query over HTTP without fragments or directives whose one root field is
+ * {@code households} with at most {@code first} (1 to the page limit), {@code after} (a cursor of
+ * the registration order), a filter and the registration order, and whose selection holds only the
+ * connection's {@code totalCount}, {@code edges}, {@code pageInfo} and {@code cursor}; or whose one
+ * root field is a look-up by a number of 16 digits. Of households, members, their JKN status and
+ * benefits it takes the fields {@link HouseholdPageStatement} knows, with aliases and
+ * {@code __typename} anywhere.
  */
 @Component
 class CompiledPageAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPageAnswers.class);
-    private static final String ROOT = "households";
+    private static final String PAGE = "households";
+    private static final String HOUSEHOLD = "household";
+    private static final String MEMBER = "member";
+    private static final Pattern IDENTITY_NUMBER = Pattern.compile("[0-9]{16}");
 
     private final CompiledPages settings;
     private final RowScope scope;
@@ -74,18 +84,22 @@ class CompiledPageAnswers {
         Caller caller = Caller.of(context.getGraphQLContext());
         Record5<JSON, String[], Long[], String[], Long[]> answer;
         try {
-            ExecutableNormalizedField households = pageField(context);
-            Long afterId = position(caller, households);
-            RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
-                    context.getExecutionInput().getOperationName(), caller, households.getResolvedArguments());
-            answer = rendered.answer(shape, afterId, position -> statement(caller, households, position)
-                    .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
+            ExecutableNormalizedField root = rootField(context);
+            answer = switch (root.getName()) {
+                case PAGE -> page(context, caller, root);
+                case HOUSEHOLD -> lookup(context, caller, root, "kk", (statement, kk) ->
+                        statement.answeringHousehold(root.getResultKey(), root.getChildren(), kk));
+                case MEMBER -> lookup(context, caller, root, "nik", (statement, nik) ->
+                        statement.answeringMember(root.getResultKey(), root.getChildren(), nik));
+                default -> throw new NotCompilable("the root field " + root.getName());
+            };
         } catch (NotCompilable notCompilable) {
             return Optional.empty();
         } catch (DataAccessException failed) {
             // the field-by-field path answers as it does when the database fails (during an outage
-            // a page so waits twice for a connection before it is answered UNAVAILABLE)
-            LOG.warn("A compiled households page failed, answered field by field: {}", failed.getMessage());
+            // a request so waits twice for a connection before it is answered UNAVAILABLE)
+            LOG.warn("A compiled {} failed, answered field by field: {}",
+                    context.getOperationDefinition().getName(), failed.getMessage());
             return Optional.empty();
         }
         IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
@@ -94,6 +108,34 @@ class CompiledPageAnswers {
         settings.countAnswered();
         // the JSON as the database built it, written into the response as it is, without its spaces
         return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.value1().data()))).build());
+    }
+
+    private Record5<JSON, String[], Long[], String[], Long[]> page(ExecutionContext context, Caller caller,
+                                                                   ExecutableNormalizedField households) {
+        Long afterId = position(caller, households);
+        RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
+                context.getExecutionInput().getOperationName(), caller, households.getResolvedArguments(), "after");
+        return rendered.answer(shape, SQLDataType.BIGINT, afterId, position -> statement(caller, size(households), position)
+                .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
+    }
+
+    /**
+     * A look-up by a whole identity number, its one argument ({@code argument}): 16 digits, else the
+     * field-by-field look-up answers with its error.
+     */
+    private Record5<JSON, String[], Long[], String[], Long[]> lookup(
+            ExecutionContext context, Caller caller, ExecutableNormalizedField root, String argument,
+            BiFunction<HouseholdPageStatement, org.jooq.Field<String>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
+        Map<String, Object> arguments = root.getResolvedArguments();
+        if (arguments.size() != 1 || !(arguments.get(argument) instanceof String number) || !IDENTITY_NUMBER.matcher(number).matches()) {
+            throw new NotCompilable("not a look-up by 16 digits");
+        }
+        if (!disclosure.reads(caller, "Query", root.getName())) {
+            throw new NotCompilable(root.getName() + " is not granted");
+        }
+        RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
+                context.getExecutionInput().getOperationName(), caller, arguments, argument);
+        return rendered.answer(shape, SQLDataType.VARCHAR, number, given -> build.apply(statement(caller, 1, null), given));
     }
 
     /**
@@ -109,8 +151,8 @@ class CompiledPageAnswers {
         }
     }
 
-    /** The {@code households} field of a query that asks for nothing else, without fragments or directives. */
-    private static ExecutableNormalizedField pageField(ExecutionContext context) {
+    /** The one root field of a query that asks for nothing else, without fragments or directives. */
+    private static ExecutableNormalizedField rootField(ExecutionContext context) {
         OperationDefinition operation = context.getOperationDefinition();
         if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()
                 || operation.getVariableDefinitions().stream().anyMatch(variable -> !variable.getDirectives().isEmpty())) {
@@ -119,9 +161,9 @@ class CompiledPageAnswers {
         checkPlainFields(operation.getSelectionSet());
         ExecutableNormalizedOperation normalized = context.getNormalizedQueryTree().get();
         List<ExecutableNormalizedField> roots = normalized.getTopLevelFields();
-        if (roots.size() != 1 || !roots.getFirst().getName().equals(ROOT)
+        if (roots.size() != 1
                 || !roots.getFirst().getObjectTypeNames().equals(java.util.Set.of(context.getGraphQLSchema().getQueryType().getName()))) {
-            throw new NotCompilable("not a households page alone");
+            throw new NotCompilable("not one root field alone");
         }
         return roots.getFirst();
     }
@@ -158,7 +200,7 @@ class CompiledPageAnswers {
             }
         }
         size(households);
-        if (!disclosure.reads(caller, "Query", ROOT)) {
+        if (!disclosure.reads(caller, "Query", PAGE)) {
             throw new NotCompilable("households is not granted");
         }
         String after = (String) arguments.get("after");
@@ -175,8 +217,8 @@ class CompiledPageAnswers {
         return size;
     }
 
-    private HouseholdPageStatement statement(Caller caller, ExecutableNormalizedField households, org.jooq.Field<Long> after) {
-        return new HouseholdPageStatement(caller, scope, disclosure, size(households), after);
+    private HouseholdPageStatement statement(Caller caller, int size, org.jooq.Field<Long> after) {
+        return new HouseholdPageStatement(caller, scope, disclosure, size, after);
     }
 
     /** The condition of the page's filter, as the field-by-field page builds it. */

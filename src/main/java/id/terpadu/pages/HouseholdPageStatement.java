@@ -27,7 +27,9 @@ import java.util.function.Supplier;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
 import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.jsonArray;
@@ -40,8 +42,10 @@ import static org.jooq.impl.DSL.select;
  * One households page as one SQL statement that builds its JSON, for one caller: the selection of
  * the request, field by field, each only when the policy grants it to the caller, identity numbers
  * masked in the database for the roles that see them masked, and the caller's row scope on every
- * table it reads. Besides the JSON, the statement answers the whole KKs and NIKs it disclosed, for
- * the identity-read log. Anything outside the shapes it knows is {@link NotCompilable}.
+ * table it reads. The look-ups {@code household(kk:)} and {@code member(nik:)} compile the same
+ * way, the household as a page of one. Besides the JSON, the statement answers the whole KKs and
+ * NIKs it disclosed, for the identity-read log. Anything outside the shapes it knows is
+ * {@link NotCompilable}.
  */
 final class HouseholdPageStatement {
 
@@ -53,6 +57,11 @@ final class HouseholdPageStatement {
     private static final Name DISCLOSED_NIKS = DSL.name("disclosed_niks");
     private static final Field<String[]> DISCLOSED_NIK_NUMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "niks"), SQLDataType.VARCHAR.array());
     private static final Field<Long[]> DISCLOSED_NIK_MEMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "members"), SQLDataType.BIGINT.array());
+    private static final Name GIVEN = DSL.name("given");
+    private static final Field<String> GIVEN_NUMBER = DSL.field(DSL.name(GIVEN.last(), "number"), HOUSEHOLD.KK.getDataType());
+    private static final Name FOUND = DSL.name("found");
+    private static final Field<Long> FOUND_ID = DSL.field(DSL.name(FOUND.last(), "id"), SQLDataType.BIGINT);
+    private static final Field<Integer> RANK = DSL.field(DSL.name("rank"), SQLDataType.INTEGER);
     private static final Name TOTAL = DSL.name("total");
     private static final Field<Integer> TOTAL_COUNT = DSL.field(DSL.name(TOTAL.last(), "count"), SQLDataType.INTEGER);
 
@@ -104,14 +113,120 @@ final class HouseholdPageStatement {
                                                         Supplier<Condition> filter) {
         Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
         Condition condition = filter.get();
-        List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
-        columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as(ROW.getName()));
-        CommonTableExpression<?> page = PAGE.as(select(columns).from(HOUSEHOLD)
+        CommonTableExpression<?> page = page(select(pageColumns(DSL.orderBy(HOUSEHOLD.ID))).from(HOUSEHOLD)
                 .where(condition)
                 .and(scope.households(caller))
                 .and(after == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(after))
                 .orderBy(HOUSEHOLD.ID)
                 .limit(size + 1));
+        List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(page));
+        if (totalAsked) {
+            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
+            tables.add(TOTAL.as(select(DSL.count().as(TOTAL_COUNT.getName())).from(HOUSEHOLD)
+                    .where(condition).and(scope.households(caller))));
+        }
+        return withDisclosed(tables, page, data);
+    }
+
+    /**
+     * The statement of {@code household(kk:)}: the household the caller may see that holds this KK
+     * now, or else the latest that held it before, as the field-by-field look-up finds it; with the
+     * columns {@link #DATA} to {@link #NIK_MEMBERS} as a page has them (a statement of a page of one
+     * household).
+     *
+     * @param rootKey   the response key of the {@code household} field
+     * @param selection the selection of the household
+     * @param kk        the KK looked up (a value or a parameter)
+     */
+    Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringHousehold(String rootKey, List<ExecutableNormalizedField> selection,
+                                                                 Field<String> kk) {
+        Field<JSON> household = object("Household", selection, this::household);
+        Field<String> number = DSL.field(select(GIVEN_NUMBER).from(DSL.table(GIVEN)));
+        // the current holder first, then the households that held it before, latest first: two
+        // branches, so that each is an index look-up (with OR, the history's would scan the table)
+        CommonTableExpression<?> page = page(select(lookupColumns(0)).from(HOUSEHOLD)
+                .where(HOUSEHOLD.KK.eq(number))
+                .and(scope.households(caller))
+                .unionAll(select(lookupColumns(1)).from(HOUSEHOLD)
+                        .where(HOUSEHOLD.ID.in(select(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)
+                                .from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))))
+                        .and(scope.households(caller)))
+                .orderBy(RANK, DSL.field(DSL.name(HOUSEHOLD.ID.getName())).desc())
+                .limit(1));
+        Field<JSON> data = jsonObject(key(rootKey).value(DSL.field(select(household).from(page).where(shown))));
+        return withDisclosed(new ArrayList<>(List.of(given(kk), page)), page, data);
+    }
+
+    /**
+     * The statement of {@code member(nik:)}: the person the caller may see who holds this NIK, or
+     * else the record a person of this NIK was merged into, as the field-by-field look-up finds them;
+     * with the columns {@link #DATA} to {@link #NIK_MEMBERS} (no KKs).
+     *
+     * @param rootKey   the response key of the {@code member} field
+     * @param selection the selection of the person
+     * @param nik       the NIK looked up (a value or a parameter)
+     */
+    Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringMember(String rootKey, List<ExecutableNormalizedField> selection,
+                                                              Field<String> nik) {
+        Field<JSON> member = object("Member", selection, this::member);
+        Field<String> number = DSL.field(select(GIVEN_NUMBER).from(DSL.table(GIVEN)));
+        // the holder first, then the record a person of this NIK was merged into: two branches, so
+        // that each is an index look-up (with OR, the merges' would scan the table)
+        CommonTableExpression<?> found = FOUND.as(select(MEMBER.ID.as(FOUND_ID.getName()), inline(0).as(RANK.getName())).from(MEMBER)
+                .where(MEMBER.NIK.eq(number))
+                .and(scope.members(caller))
+                .unionAll(select(MEMBER.ID, inline(1)).from(MEMBER)
+                        .where(MEMBER.ID.in(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(number))))
+                        .and(scope.members(caller)))
+                .orderBy(RANK)
+                .limit(1));
+        Condition isFound = MEMBER.ID.eq(DSL.field(select(FOUND_ID).from(DSL.table(FOUND))));
+        Field<JSON> data = jsonObject(key(rootKey).value(DSL.field(select(member).from(MEMBER).where(isFound))));
+        Field<String[]> niks = nikDisclosed
+                ? DSL.field(select(DSL.arrayAgg(MEMBER.NIK)).from(MEMBER).where(isFound))
+                : DSL.castNull(SQLDataType.VARCHAR.array());
+        Field<Long[]> nikMembers = nikDisclosed
+                ? DSL.field(select(DSL.arrayAgg(MEMBER.ID)).from(MEMBER).where(isFound))
+                : DSL.castNull(SQLDataType.BIGINT.array());
+        return DSL.with(given(nik), found).select(data.as(DATA.getName()), DSL.castNull(SQLDataType.VARCHAR.array()).as(KKS.getName()),
+                DSL.castNull(SQLDataType.BIGINT.array()).as(KK_HOUSEHOLDS.getName()), niks.as(NIKS.getName()),
+                nikMembers.as(NIK_MEMBERS.getName()));
+    }
+
+    /**
+     * The number a look-up gives, once, for the statement's conditions to read, of the type of the
+     * columns it is compared with (so that their indexes serve).
+     */
+    private static CommonTableExpression<?> given(Field<String> number) {
+        return GIVEN.as(select(number.cast(GIVEN_NUMBER.getDataType()).as(GIVEN_NUMBER.getName())));
+    }
+
+    /** The columns of the household a look-up finds: a page of one, with its rank among the candidates. */
+    private static List<Field<?>> lookupColumns(int rank) {
+        List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
+        columns.add(inline(1L).as(ROW.getName()));
+        columns.add(inline(rank).as(RANK.getName()));
+        return columns;
+    }
+
+    /** The columns of the page's households, with their row number in the page's order. */
+    private static List<Field<?>> pageColumns(org.jooq.WindowSpecification order) {
+        List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
+        columns.add(DSL.rowNumber().over(order).as(ROW.getName()));
+        return columns;
+    }
+
+    private static CommonTableExpression<?> page(Select<?> households) {
+        return PAGE.as(households);
+    }
+
+    /**
+     * The statement over the page: its {@code data}, and the whole KKs and NIKs it disclosed with
+     * their holders. Grouped by nothing: one row, also for an empty page or a selection without
+     * aggregates.
+     */
+    private Select<Record5<JSON, String[], Long[], String[], Long[]>> withDisclosed(List<CommonTableExpression<?>> tables,
+                                                                    CommonTableExpression<?> page, Field<JSON> data) {
         // the whole numbers disclosed, each with the household or person it belongs to, in one order
         Field<String[]> kks = kkDisclosed
                 ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).orderBy(id).filterWhere(shown)
@@ -119,7 +234,6 @@ final class HouseholdPageStatement {
         Field<Long[]> kkHouseholds = kkDisclosed
                 ? DSL.arrayAgg(id).orderBy(id).filterWhere(shown)
                 : DSL.castNull(SQLDataType.BIGINT.array());
-        List<CommonTableExpression<?>> tables = new ArrayList<>(List.of(page));
         Field<String[]> niks = DSL.castNull(SQLDataType.VARCHAR.array());
         Field<Long[]> nikMembers = DSL.castNull(SQLDataType.BIGINT.array());
         if (nikDisclosed) {
@@ -133,12 +247,6 @@ final class HouseholdPageStatement {
             niks = DSL.field(select(DISCLOSED_NIK_NUMBERS).from(DSL.table(DISCLOSED_NIKS)));
             nikMembers = DSL.field(select(DISCLOSED_NIK_MEMBERS).from(DSL.table(DISCLOSED_NIKS)));
         }
-        if (totalAsked) {
-            // the households of all pages: the filter within the caller's scope, as the field-by-field count has it
-            tables.add(TOTAL.as(select(DSL.count().as(TOTAL_COUNT.getName())).from(HOUSEHOLD)
-                    .where(condition).and(scope.households(caller))));
-        }
-        // grouped by nothing: one row, also for an empty page or a selection without aggregates
         return DSL.with(tables).select(data.as(DATA.getName()), kks.as(KKS.getName()), kkHouseholds.as(KK_HOUSEHOLDS.getName()),
                 niks.as(NIKS.getName()), nikMembers.as(NIK_MEMBERS.getName())).from(page).groupBy();
     }

@@ -42,16 +42,19 @@ import java.util.UUID;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HEALTH_FACET;
 import static id.terpadu.db.Tables.HOUSEHOLD;
+import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
 import static id.terpadu.db.Tables.IDENTITY_READ;
 import static id.terpadu.db.Tables.MEMBER;
+import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A households page answered by one SQL statement is the page answered field by field: for every
- * role of the realm and a set of documents (the benchmark's pages, first and deep, aliases, parts of
- * them, fields a role lacks, documents the compiler does not take, bad arguments), the answer (data
- * and errors) and the identity reads logged are the same with the compiled pages on and off; and
- * the compiled way does run, in one statement, for the pages it takes.
+ * A households page or look-up answered by one SQL statement is the one answered field by field:
+ * for every role of the realm and a set of documents (the benchmark's pages, first and deep, and
+ * look-ups, aliases, parts of them, fields a role lacks, numbers out of reach, documents the
+ * compiler does not take, bad arguments), the answer (data and errors) and the identity reads
+ * logged are the same with the compiled pages on and off; and the compiled way does run, in one
+ * statement, for the requests it takes.
  */
 class CompiledPageTest extends HubTest {
 
@@ -178,6 +181,7 @@ class CompiledPageTest extends HubTest {
                 { households(first: 101) { edges { node { id } } } }""", Map.of(), false));
         requests.put("a page size of the wrong type", new Request("""
                 query Size($size: Int) { households(first: $size) { edges { node { id } } } }""", variables("size", "ten"), false));
+        lookups(requests);
         requests.put("a mutation", new Request("""
                 mutation { updateHouseholdAddress(input: {householdId: "x", expectedVersion: 1, address: "Jalan"}) { id } }""",
                 Map.of(), false));
@@ -205,6 +209,81 @@ class CompiledPageTest extends HubTest {
             }
         }
         assertThat(compared).hasSize(CALLERS.size() * requests.size());
+    }
+
+    /**
+     * Look-ups by KK and NIK: the benchmark's, with nested fields, of a household and a child in the
+     * village, of a household and a person outside Bangli, of a number no one holds, of a card the
+     * household held before and of a NIK merged into another record; and look-ups the compiler
+     * leaves to the field-by-field way.
+     */
+    private void lookups(Map<String, Request> requests) throws IOException {
+        HouseholdRecord inVillage = dsl.fetchSingle(HOUSEHOLD, HOUSEHOLD.ID.eq(firstOfThisTest));
+        HouseholdRecord outside = dsl.fetchSingle(HOUSEHOLD, HOUSEHOLD.VILLAGE_CODE.eq(OUTSIDE_BANGLI)
+                .and(HOUSEHOLD.ADDRESS.eq(inVillage.getAddress())).and(HOUSEHOLD.ID.gt(firstOfThisTest)));
+        MemberRecord head = dsl.fetchSingle(MEMBER, MEMBER.HOUSEHOLD_ID.eq(firstOfThisTest).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)));
+        MemberRecord child = dsl.fetchSingle(MEMBER, MEMBER.HOUSEHOLD_ID.eq(firstOfThisTest).and(MEMBER.RELATIONSHIP.eq(Relationship.CHILD)));
+        MemberRecord outsider = dsl.fetchSingle(MEMBER, MEMBER.HOUSEHOLD_ID.eq(outside.getId()).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)));
+        String formerKk = TestIdentities.kk();
+        dsl.insertInto(HOUSEHOLD_KK_HISTORY).set(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID, firstOfThisTest)
+                .set(HOUSEHOLD_KK_HISTORY.KK, formerKk).set(HOUSEHOLD_KK_HISTORY.REASON, "Compiled look-up test").execute();
+        String mergedNik = TestIdentities.nik(false, head.getBirthDate());
+        dsl.insertInto(MEMBER_MERGE).set(MEMBER_MERGE.KEPT_MEMBER_ID, head.getId()).set(MEMBER_MERGE.MERGED_MEMBER_ID, -head.getId())
+                .set(MEMBER_MERGE.NIK, mergedNik).set(MEMBER_MERGE.NAME, head.getName()).set(MEMBER_MERGE.SEX, Sex.MALE)
+                .set(MEMBER_MERGE.BIRTH_DATE, head.getBirthDate()).set(MEMBER_MERGE.HOUSEHOLD_ID, firstOfThisTest)
+                .set(MEMBER_MERGE.RELATIONSHIP, Relationship.HEAD).set(MEMBER_MERGE.REGISTERED_AT, java.time.OffsetDateTime.now())
+                .set(MEMBER_MERGE.FACETS, org.jooq.JSONB.valueOf("{}")).set(MEMBER_MERGE.REASON, "Compiled look-up test")
+                .set(MEMBER_MERGE.MERGED_BY, "test").execute();
+        String nobody = TestIdentities.nik(true, LocalDate.of(1990, 2, 3));
+
+        String memberLookup = bench("member-lookup");
+        String householdLookup = bench("household-lookup");
+        requests.put("the benchmark's look-up by NIK", new Request(memberLookup, variables("nik", head.getNik()), true));
+        requests.put("the benchmark's look-up by KK", new Request(householdLookup, variables("kk", inVillage.getKk()), true));
+        requests.put("a child by NIK", new Request(memberLookup, variables("nik", child.getNik()), true));
+        requests.put("a person outside Bangli by NIK", new Request(memberLookup, variables("nik", outsider.getNik()), true));
+        requests.put("a household outside Bangli by KK", new Request(householdLookup, variables("kk", outside.getKk()), true));
+        requests.put("a NIK no one holds", new Request(memberLookup, variables("nik", nobody), true));
+        requests.put("a KK no one holds", new Request(householdLookup, variables("kk", nobody), true));
+        requests.put("a KK the household held before", new Request(householdLookup, variables("kk", formerKk), true));
+        requests.put("a NIK merged into another record", new Request(memberLookup, variables("nik", mergedNik), true));
+        requests.put("a household by KK with its people, their JKN status and benefits", new Request("""
+                query Whole($kk: String!) { found: household(kk: $kk) { __typename id kk rt
+                  members { id nik name birthDate health { segment active jknNumber } benefits { programme { code } amount status } }
+                  benefits { id programme { code } startsOn endsOn amount status } } }""", variables("kk", inVillage.getKk()), true));
+        requests.put("a person by NIK with JKN status and benefits", new Request("""
+                query Person($nik: String!) { who: member(nik: $nik) { __typename nik nik2: nik diedOn status
+                  health { segment since version } benefits { id programme { code } reason stopReason amount } } }""",
+                variables("nik", head.getNik()), true));
+        requests.put("a look-up by a number written in the document", new Request(
+                "{ member(nik: \"" + child.getNik() + "\") { id nik name } }", Map.of(), true));
+        requests.put("a NIK of 15 digits", new Request(memberLookup, variables("nik", head.getNik().substring(1)), false));
+        requests.put("a KK with a letter", new Request(householdLookup, variables("kk", "51060A" + inVillage.getKk().substring(6)), false));
+        requests.put("a person's household, which no compiled look-up holds", new Request("""
+                query Home($nik: String!) { member(nik: $nik) { name household { kk } } }""", variables("nik", head.getNik()), false));
+        requests.put("a household's head, which no compiled look-up holds", new Request("""
+                query Head($kk: String!) { household(kk: $kk) { id head { nik } } }""", variables("kk", inVillage.getKk()), false));
+    }
+
+    @Test
+    void theBenchmarksLookUpsAreAnsweredByOneStatementAndTheIdentityLog() throws IOException {
+        HouseholdRecord household = dsl.fetchSingle(HOUSEHOLD, HOUSEHOLD.ID.eq(firstOfThisTest));
+        MemberRecord head = dsl.fetchSingle(MEMBER, MEMBER.HOUSEHOLD_ID.eq(firstOfThisTest).and(MEMBER.RELATIONSHIP.eq(Relationship.HEAD)));
+        Request byNik = new Request(bench("member-lookup"), variables("nik", head.getNik()), true);
+        Request byKk = new Request(bench("household-lookup"), variables("kk", household.getKk()), true);
+        post("uptpk", byNik);
+        post("uptpk", byKk);
+
+        for (Request lookup : List.of(byNik, byKk)) {
+            long answeredBefore = compiledPages.answered();
+            statements.reset();
+            Sent sent = send("uptpk", lookup);
+            int count = statements.count();
+            Answer answer = sent.answer();
+            assertThat(compiledPages.answered()).isEqualTo(answeredBefore + 1);
+            assertThat(count).as("the look-up, and the log of the whole number it shows").isEqualTo(2);
+            assertThat(answer.identityReads()).hasSize(1);
+        }
     }
 
     @Test
