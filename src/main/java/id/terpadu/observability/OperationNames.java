@@ -1,5 +1,9 @@
 package id.terpadu.observability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -19,6 +23,12 @@ final class OperationNames {
 
     private final int maxDistinct;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /**
+     * The name each document gives its operation (empty: none), found once per document rather than
+     * on every request; documents of up to a million characters in all are kept.
+     */
+    private final Cache<String, Optional<String>> namedIn = Caffeine.newBuilder()
+            .maximumWeight(1_000_000).weigher((String document, Optional<String> name) -> document.length()).build();
 
     OperationNames(int maxDistinct) {
         this.maxDistinct = maxDistinct;
@@ -26,11 +36,14 @@ final class OperationNames {
 
     String tag(String operationName, String document) {
         if ((operationName == null || operationName.isEmpty()) && document != null) {
-            Matcher named = NAMED_OPERATION.matcher(document);
-            operationName = named.find() ? named.group(1) : null;
+            operationName = namedIn.get(document, OperationNames::named).orElse(null);
         }
         if (operationName == null || operationName.isEmpty()) {
             return UNNAMED;
+        }
+        if (seen.contains(operationName)) {
+            // only well-formed names were kept
+            return operationName;
         }
         if (!NAME.matcher(operationName).matches()) {
             return OTHER;
@@ -39,5 +52,10 @@ final class OperationNames {
             return operationName;
         }
         return OTHER;
+    }
+
+    private static Optional<String> named(String document) {
+        Matcher named = NAMED_OPERATION.matcher(document);
+        return named.find() ? Optional.of(named.group(1)) : Optional.empty();
     }
 }
