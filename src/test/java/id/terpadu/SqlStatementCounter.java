@@ -1,5 +1,6 @@
 package id.terpadu;
 
+import id.terpadu.sql.StatementListener;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts the SQL statements the hub runs for requests, to prove that nested fields are batched.
  * The audit sealer's statements, on a thread of its own in the background, are not a request's.
  */
-public class SqlStatementCounter implements ExecuteListener {
+public class SqlStatementCounter implements ExecuteListener, StatementListener {
 
     private static final String SEALER_THREAD = "audit-sealer";
 
@@ -17,6 +18,13 @@ public class SqlStatementCounter implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
+        if (!Thread.currentThread().getName().equals(SEALER_THREAD)) {
+            count.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void started() {
         if (!Thread.currentThread().getName().equals(SEALER_THREAD)) {
             count.incrementAndGet();
         }

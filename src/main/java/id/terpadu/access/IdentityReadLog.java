@@ -1,6 +1,7 @@
 package id.terpadu.access;
 
 import id.terpadu.sql.RenderedStatement;
+import id.terpadu.sql.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Insert;
@@ -34,11 +35,11 @@ public class IdentityReadLog {
     private static final String[] SLOTS = {"subject", "username", "client", "roles", "operation", "request", "fields",
             "kinds", "numbers", "holders"};
 
-    private final DSLContext dsl;
+    private final RenderedStatements statements;
     private final RenderedStatement insert;
 
-    IdentityReadLog(DSLContext dsl) {
-        this.dsl = dsl;
+    IdentityReadLog(DSLContext dsl, RenderedStatements statements) {
+        this.statements = statements;
         this.insert = RenderedStatement.of(dsl, insert(), SLOTS);
     }
 
@@ -51,12 +52,12 @@ public class IdentityReadLog {
         // the reads as four arrays, bound as four parameters whatever their number: the statement's
         // text is the same for every request (rendered once, prepared once per connection), and the
         // hub neither renders nor binds a row of values per number
-        dsl.execute(insert.sql(), insert.bindings(caller.subject(), caller.username(), caller.client(),
+        statements.execute(insert, caller.subject(), caller.username(), caller.client(),
                 String.join(",", caller.roles().stream().sorted().toList()), request.operation(), request.requestId(),
                 reads.stream().map(IdentityReads.Read::field).toArray(String[]::new),
                 reads.stream().map(read -> read.kind().name()).toArray(String[]::new),
                 reads.stream().map(IdentityReads.Read::number).toArray(String[]::new),
-                reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new)));
+                reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new));
     }
 
     /** The statement, with a parameter for each of {@link #SLOTS}. */

@@ -1,5 +1,6 @@
 package id.terpadu.observability;
 
+import id.terpadu.sql.StatementListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.ExecuteContext;
@@ -18,14 +19,24 @@ class SqlStatementMetrics {
 
     @Bean
     DefaultExecuteListenerProvider sqlStatementMetricsProvider(MeterRegistry meters) {
-        Counter statements = Counter.builder("terpadu.sql.statements")
-                .description("SQL statements run through jOOQ")
-                .register(meters);
+        Counter statements = statements(meters);
         return new DefaultExecuteListenerProvider(new ExecuteListener() {
             @Override
             public void executeStart(ExecuteContext context) {
                 statements.increment();
             }
         });
+    }
+
+    /** The same count for the statements rendered once and run straight through JDBC. */
+    @Bean
+    StatementListener renderedStatementMetrics(MeterRegistry meters) {
+        return statements(meters)::increment;
+    }
+
+    private static Counter statements(MeterRegistry meters) {
+        return Counter.builder("terpadu.sql.statements")
+                .description("SQL statements the hub runs")
+                .register(meters);
     }
 }

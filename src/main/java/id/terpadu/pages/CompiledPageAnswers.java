@@ -82,7 +82,7 @@ class CompiledPageAnswers {
 
     private Optional<ExecutionResult> compiled(ExecutionContext context) {
         Caller caller = Caller.of(context.getGraphQLContext());
-        Record5<JSON, String[], Long[], String[], Long[]> answer;
+        RenderedPages.Answer answer;
         try {
             ExecutableNormalizedField root = rootField(context);
             answer = switch (root.getName()) {
@@ -103,14 +103,14 @@ class CompiledPageAnswers {
             return Optional.empty();
         }
         IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
-        disclose(caller, "Household", "kk", answer.value2(), answer.value3(), reads);
-        disclose(caller, "Member", "nik", answer.value4(), answer.value5(), reads);
+        disclose(caller, "Household", "kk", answer.kks(), answer.kkHouseholds(), reads);
+        disclose(caller, "Member", "nik", answer.niks(), answer.nikMembers(), reads);
         settings.countAnswered();
         // the JSON as the database built it, written into the response as it is, without its spaces
-        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.value1().data()))).build());
+        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.data()))).build());
     }
 
-    private Record5<JSON, String[], Long[], String[], Long[]> page(ExecutionContext context, Caller caller,
+    private RenderedPages.Answer page(ExecutionContext context, Caller caller,
                                                                    ExecutableNormalizedField households) {
         Long afterId = position(caller, households);
         RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
@@ -123,7 +123,7 @@ class CompiledPageAnswers {
      * A look-up by a whole identity number, its one argument ({@code argument}): 16 digits, else the
      * field-by-field look-up answers with its error.
      */
-    private Record5<JSON, String[], Long[], String[], Long[]> lookup(
+    private RenderedPages.Answer lookup(
             ExecutionContext context, Caller caller, ExecutableNormalizedField root, String argument,
             BiFunction<HouseholdPageStatement, org.jooq.Field<String>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
         Map<String, Object> arguments = root.getResolvedArguments();

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.terpadu.access.Caller;
 import id.terpadu.sql.RenderedStatement;
+import id.terpadu.sql.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -13,6 +14,9 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,11 +39,21 @@ class RenderedPages {
     private static final String SLOT = "slot";
 
     private final DSLContext dsl;
+    private final RenderedStatements statements;
     private final Cache<Shape, RenderedStatement> rendered;
 
-    RenderedPages(DSLContext dsl) {
+    RenderedPages(DSLContext dsl, RenderedStatements statements) {
         this.dsl = dsl;
+        this.statements = statements;
         this.rendered = Caffeine.newBuilder().maximumSize(1_000).build();
+    }
+
+    /**
+     * A compiled statement's answer: the {@code data} of the response as JSON text, the whole KKs it
+     * holds with their households and the whole NIKs with their members, at the same indexes (null:
+     * none disclosed).
+     */
+    record Answer(String data, String[] kks, Long[] kkHouseholds, String[] niks, Long[] nikMembers) {
     }
 
     /** What makes two requests one statement with another value in its slot. */
@@ -61,14 +75,24 @@ class RenderedPages {
      *
      * @throws NotCompilable when {@code build} finds the request not compilable (nothing is kept)
      */
-    <T> Record5<JSON, String[], Long[], String[], Long[]> answer(Shape shape, DataType<T> type, T value,
+    <T> Answer answer(Shape shape, DataType<T> type, T value,
                                                                 Function<Field<T>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
         RenderedStatement statement = rendered.get(shape, key -> render(build, value == null ? null : type));
-        Object[] bindings = value == null ? statement.bindings() : statement.bindings(value);
-        return dsl.resultQuery(statement.sql(), bindings)
-                .coerce(HouseholdPageStatement.DATA, HouseholdPageStatement.KKS, HouseholdPageStatement.KK_HOUSEHOLDS,
-                        HouseholdPageStatement.NIKS, HouseholdPageStatement.NIK_MEMBERS)
-                .fetchSingle();
+        return value == null ? statements.query(statement, RenderedPages::answer) : statements.query(statement, RenderedPages::answer, value);
+    }
+
+    /** The one row of a page's statement: its JSON, the whole KKs and their households, the whole NIKs and their members. */
+    private static Answer answer(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            throw new SQLException("A compiled statement answered no row");
+        }
+        return new Answer(rows.getString(1), array(rows, 2, String[].class), array(rows, 3, Long[].class),
+                array(rows, 4, String[].class), array(rows, 5, Long[].class));
+    }
+
+    private static <A> A array(ResultSet rows, int column, Class<A> type) throws SQLException {
+        Array array = rows.getArray(column);
+        return array == null ? null : type.cast(array.getArray());
     }
 
     /** How many shapes are kept. */

@@ -1,38 +1,76 @@
 package id.terpadu.sql;
 
+import org.jooq.Configuration;
+import org.jooq.Converter;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A statement of the typed DSL rendered once and run many times with other values: for the hot
  * statements whose text is the same on every run, where building and rendering the statement cost
  * the hub more than the database's work. The statement is built with a named parameter
  * ({@code DSL.param(name, type)}) for each value that changes, its slots; every other bind value
- * is kept as built. A run binds the slots' values, each with its slot's data type, and hands the
- * text and bind values to jOOQ as plain SQL.
+ * is kept as built. A run binds the slots' values, each with its slot's data type: handed to jOOQ
+ * as plain SQL with its bind values ({@link #bindings}), or to JDBC by {@link RenderedStatements}
+ * (values of the types of {@link #DATABASE_TYPES} only).
  */
 public final class RenderedStatement {
+
+    /** The Java types of database values a run binds through JDBC. */
+    static final Set<Class<?>> DATABASE_TYPES = Set.of(String.class, Integer.class, Long.class, Short.class, Boolean.class,
+            BigDecimal.class, Double.class, Float.class, LocalDate.class, byte[].class, String[].class, Long[].class,
+            Integer[].class);
 
     private final String sql;
     private final List<Param<?>> binds;
     private final int[] slotPositions;
+    /** The bind values as the database takes them (converted from the parameters' own types), the slots' null. */
+    private final Object[] fixedValues;
+    /** The names of the database's types of the array parameters' elements (null: not an array). */
+    private final String[] arrayElementTypes;
 
-    private RenderedStatement(String sql, List<Param<?>> binds, int[] slotPositions) {
+    private RenderedStatement(String sql, List<Param<?>> binds, int[] slotPositions, Configuration configuration) {
         this.sql = sql;
         this.binds = binds;
         this.slotPositions = slotPositions;
+        this.fixedValues = new Object[binds.size()];
+        this.arrayElementTypes = new String[binds.size()];
+        for (int position = 0; position < binds.size(); position++) {
+            DataType<?> type = binds.get(position).getDataType();
+            if (!DATABASE_TYPES.contains(type.getFromType())) {
+                throw new IllegalArgumentException("A bind value of the type " + type.getFromType().getName());
+            }
+            if (type.isArray()) {
+                String element = type.getArrayComponentDataType().getTypeName(configuration);
+                // the element type of char(n)[] is bpchar ("char" is PostgreSQL's one-byte type)
+                arrayElementTypes[position] = element.equals("char") ? "bpchar" : element;
+            }
+            fixedValues[position] = databaseValue(type, binds.get(position).getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object databaseValue(DataType<?> type, Object value) {
+        return value == null ? null : ((Converter<Object, Object>) type.getConverter()).to(value);
     }
 
     /**
      * The statement rendered, with the named parameters {@code slots} as the values a run binds.
      *
      * @throws IllegalArgumentException when its text holds braces (plain SQL reads them as
-     *                                  templates), or a slot is not bound exactly once
+     *                                  templates), a slot is not bound exactly once, or a bind value
+     *                                  is of a type JDBC is not given here
      */
     public static RenderedStatement of(DSLContext dsl, Query query, String... slots) {
         String sql = dsl.render(query);
@@ -59,7 +97,45 @@ public final class RenderedStatement {
                 throw new IllegalArgumentException("The statement binds no parameter " + slots[slot]);
             }
         }
-        return new RenderedStatement(sql, List.copyOf(binds), positions);
+        return new RenderedStatement(sql, List.copyOf(binds), positions, dsl.configuration());
+    }
+
+    /** Binds the statement's values, with these values in its slots, to a JDBC statement of its text. */
+    void bind(PreparedStatement statement, Object... slotValues) throws SQLException {
+        Object[] values = fixedValues.clone();
+        checkSlots(slotValues);
+        for (int slot = 0; slot < slotPositions.length; slot++) {
+            values[slotPositions[slot]] = databaseValue(binds.get(slotPositions[slot]).getDataType(), slotValues[slot]);
+        }
+        for (int position = 0; position < values.length; position++) {
+            bind(statement, position, values[position]);
+        }
+    }
+
+    private void bind(PreparedStatement statement, int position, Object value) throws SQLException {
+        int index = position + 1;
+        switch (value) {
+            case null -> statement.setNull(index, binds.get(position).getDataType().getSQLType());
+            case String text -> statement.setString(index, text);
+            case Long number -> statement.setLong(index, number);
+            case Integer number -> statement.setInt(index, number);
+            case Short number -> statement.setShort(index, number);
+            case Boolean truth -> statement.setBoolean(index, truth);
+            case BigDecimal number -> statement.setBigDecimal(index, number);
+            case Double number -> statement.setDouble(index, number);
+            case Float number -> statement.setFloat(index, number);
+            // a day as JDBC 4.2 takes it: its ISO text, of a type the database infers from where it stands
+            case LocalDate day -> statement.setObject(index, day);
+            case byte[] bytes -> statement.setBytes(index, bytes);
+            case Object[] array -> statement.setArray(index, statement.getConnection().createArrayOf(arrayElementTypes[position], array));
+            default -> throw new IllegalArgumentException("A bind value of the type " + value.getClass().getName());
+        }
+    }
+
+    private void checkSlots(Object[] slotValues) {
+        if (slotValues.length != slotPositions.length) {
+            throw new IllegalArgumentException("The statement has " + slotPositions.length + " slots, not " + slotValues.length);
+        }
     }
 
     /** The statement's text. */
@@ -69,9 +145,7 @@ public final class RenderedStatement {
 
     /** The statement's bind values with these values in its slots (in the order the slots were named). */
     public Object[] bindings(Object... slotValues) {
-        if (slotValues.length != slotPositions.length) {
-            throw new IllegalArgumentException("The statement has " + slotPositions.length + " slots, not " + slotValues.length);
-        }
+        checkSlots(slotValues);
         QueryPart[] bindings = binds.toArray(new QueryPart[0]);
         for (int slot = 0; slot < slotPositions.length; slot++) {
             Param<?> param = binds.get(slotPositions[slot]);

@@ -7,7 +7,10 @@ import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.IdentityReadRecord;
 import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.sql.RenderedStatements;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,7 +22,12 @@ import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The identity-read log finds whose number was read, whatever the path knew of the record. */
+@Import(RenderedStatements.class)
 class IdentityReadLogTest extends RepositoryTest {
+
+    @Autowired
+    private RenderedStatements statements;
+
 
     @Test
     void eachNumberIsLoggedWithThePersonOrHouseholdItBelongsTo() {
@@ -45,7 +53,7 @@ class IdentityReadLogTest extends RepositoryTest {
         reads.add(new IdentityReads.Read("Household.kk", IdentityKind.KK, household.getKk()));
         reads.add(new IdentityReads.Read("KkChange.kk", IdentityKind.KK, oldKk));
         reads.add(new IdentityReads.Read("lookup by NIK", IdentityKind.NIK, unknown));
-        new IdentityReadLog(dsl).write(reads);
+        new IdentityReadLog(dsl, statements).write(reads);
 
         Map<String, IdentityReadRecord> logged = dsl.selectFrom(IDENTITY_READ).where(IDENTITY_READ.REQUEST_ID.eq("request-1"))
                 .fetch().stream().collect(Collectors.toMap(IdentityReadRecord::getField, read -> read));
