@@ -314,6 +314,12 @@ stop_profile() {
   "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$out.jfr" > "$out.hot-methods.txt" 2>&1 || true
   "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 256 "$out.jfr" | awk -f "$BENCH/jfr-frames.awk" \
     > "$out.frames.txt" || true
+  # the JIT's work during the run (compilations of 100 ms and more, which JFR's profile records):
+  # CPU the hub spends once, not per request, that a run still warming up counts against its requests
+  "$JAVA_HOME/bin/jfr" print --events jdk.Compilation "$out.jfr" | awk '$1 == "duration" {
+      ms = ($4 == "s") ? $3 * 1000 : $3; total += ms; n++ }
+    END { printf "\nJIT compilations of 100 ms or more during the run: %d, %.0f ms in all\n", n, total }' \
+    >> "$out.frames.txt" || true
   log "profile: $out.jfr, $out.hot-methods.txt, $out.frames.txt"
 }
 
