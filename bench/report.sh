@@ -45,7 +45,8 @@ builds the jar once, and then for each scale:
    holds the right number of households is kept, so reruns skip the fill;
 2. starts Keycloak (the distribution the build unpacks) importing
    \`keycloak/terpadu-realm.json\` and the hub (\`java -jar\`, JVM options below), gets real tokens by the password grant of \`terpadu-cli\`
-   (fresh ones for each scenario), and warms the hub up with pages and lookups;
+   (fresh ones for each scenario), and warms the hub up with each page document (first, deep,
+   the social office's) and with look-ups, so that the JIT has compiled the request path;
 3. checks that the SQL floor builds exactly the hub's answer (first and deep page, compared as JSON);
 4. runs each scenario for a warm-up (10 s, not counted) and a measured run (30 s), reading
    around it the hub's \`terpadu_sql_statements_total\` and \`graphql_request_seconds_count\`
@@ -56,7 +57,8 @@ builds the jar once, and then for each scale:
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
 \`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
-one run), \`--profile\` (JFR), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
+one run), \`--profile\` (JFR: the hottest frames and the JIT's compilations during page-first
+and the look-ups), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
 The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
 
 ## Scenarios
@@ -113,7 +115,7 @@ Load tool, database and hub share the machine's cores, as they would on a small 
 *load* in the tables is the machine's 1-minute load average at the end of each measured run. It
 counts the benchmark's own runnable threads too (the floor's 16 database server processes alone
 make about 16; a hub scenario makes a few), so it is a hint, not a measure, of other processes
-competing for the cores: other builds and tests shared this machine during the run.
+competing for the cores: on a machine shared with other work (builds, tests) it reads higher.
 
 EOF
 
