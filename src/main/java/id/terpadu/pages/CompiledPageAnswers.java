@@ -19,9 +19,9 @@ import org.jooq.Condition;
 import org.jooq.JSON;
 import org.jooq.Record5;
 import org.jooq.Select;
-import org.jooq.impl.SQLDataType;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -98,8 +98,7 @@ class CompiledPageAnswers {
         } catch (DataAccessException failed) {
             // the field-by-field path answers as it does when the database fails (during an outage
             // a request so waits twice for a connection before it is answered UNAVAILABLE)
-            LOG.warn("A compiled {} failed, answered field by field: {}",
-                    context.getOperationDefinition().getName(), failed.getMessage());
+            LOG.warn("A compiled request failed, answered field by field: {}", failed.getMessage());
             return Optional.empty();
         }
         IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
@@ -110,8 +109,7 @@ class CompiledPageAnswers {
         return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.data()))).build());
     }
 
-    private RenderedPages.Answer page(ExecutionContext context, Caller caller,
-                                                                   ExecutableNormalizedField households) {
+    private RenderedPages.Answer page(ExecutionContext context, Caller caller, ExecutableNormalizedField households) {
         Long afterId = position(caller, households);
         RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
                 context.getExecutionInput().getOperationName(), caller, households.getResolvedArguments(), "after");

@@ -113,7 +113,7 @@ final class HouseholdPageStatement {
                                                         Supplier<Condition> filter) {
         Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
         Condition condition = filter.get();
-        CommonTableExpression<?> page = page(select(pageColumns(DSL.orderBy(HOUSEHOLD.ID))).from(HOUSEHOLD)
+        CommonTableExpression<?> page = page(select(pageColumns()).from(HOUSEHOLD)
                 .where(condition)
                 .and(scope.households(caller))
                 .and(after == null ? DSL.noCondition() : HOUSEHOLD.ID.gt(after))
@@ -209,10 +209,10 @@ final class HouseholdPageStatement {
         return columns;
     }
 
-    /** The columns of the page's households, with their row number in the page's order. */
-    private static List<Field<?>> pageColumns(org.jooq.WindowSpecification order) {
+    /** The columns of the page's households, with their row number in the registration order. */
+    private static List<Field<?>> pageColumns() {
         List<Field<?>> columns = new ArrayList<>(List.of(HOUSEHOLD.fields()));
-        columns.add(DSL.rowNumber().over(order).as(ROW.getName()));
+        columns.add(DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as(ROW.getName()));
         return columns;
     }
 
