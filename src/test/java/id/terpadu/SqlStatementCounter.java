@@ -18,9 +18,7 @@ public class SqlStatementCounter implements ExecuteListener, StatementListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
-        if (!Thread.currentThread().getName().equals(SEALER_THREAD)) {
-            count.incrementAndGet();
-        }
+        started();
     }
 
     @Override

@@ -65,9 +65,22 @@ public class IdentityNumbers {
 
     /** Checks that a number to look up has the shape of a NIK or KK: 16 digits, nothing else. */
     public static void checkDigits(String number, String field, String kind) {
-        if (number == null || !number.matches("[0-9]{16}")) {
+        if (!hasSixteenDigits(number)) {
             throw new BadRequestException(field, "A " + kind + " has exactly 16 digits.");
         }
+    }
+
+    /** Whether the text is a number of exactly 16 digits, the form of every NIK and KK. */
+    public static boolean hasSixteenDigits(String number) {
+        if (number == null || number.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < number.length(); i++) {
+            if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkShape(String number, String field, String kind) {

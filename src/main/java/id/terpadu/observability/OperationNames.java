@@ -48,10 +48,10 @@ final class OperationNames {
         if (!NAME.matcher(operationName).matches()) {
             return OTHER;
         }
-        if (seen.contains(operationName) || (seen.size() < maxDistinct && seen.add(operationName))) {
-            return operationName;
+        if (seen.size() < maxDistinct) {
+            seen.add(operationName);
         }
-        return OTHER;
+        return seen.contains(operationName) ? operationName : OTHER;
     }
 
     private static Optional<String> named(String document) {

@@ -14,6 +14,7 @@ import id.terpadu.access.Disclosure;
 import id.terpadu.access.IdentityReads;
 import id.terpadu.access.RowScope;
 import id.terpadu.graphql.Paging;
+import id.terpadu.identity.IdentityNumbers;
 import id.terpadu.household.HouseholdPages;
 import org.jooq.Condition;
 import org.jooq.JSON;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Answers a query that asks only for a page of {@code households}, or only looks up one
@@ -56,7 +56,6 @@ class CompiledPageAnswers {
     private static final String PAGE = "households";
     private static final String HOUSEHOLD = "household";
     private static final String MEMBER = "member";
-    private static final Pattern IDENTITY_NUMBER = Pattern.compile("[0-9]{16}");
 
     private final CompiledPages settings;
     private final RowScope scope;
@@ -125,7 +124,7 @@ class CompiledPageAnswers {
             ExecutionContext context, Caller caller, ExecutableNormalizedField root, String argument,
             BiFunction<HouseholdPageStatement, org.jooq.Field<String>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
         Map<String, Object> arguments = root.getResolvedArguments();
-        if (arguments.size() != 1 || !(arguments.get(argument) instanceof String number) || !IDENTITY_NUMBER.matcher(number).matches()) {
+        if (arguments.size() != 1 || !(arguments.get(argument) instanceof String number) || !IdentityNumbers.hasSixteenDigits(number)) {
             throw new NotCompilable("not a look-up by 16 digits");
         }
         if (!disclosure.reads(caller, "Query", root.getName())) {

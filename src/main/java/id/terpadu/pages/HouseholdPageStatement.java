@@ -59,6 +59,8 @@ final class HouseholdPageStatement {
     private static final Field<Long[]> DISCLOSED_NIK_MEMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "members"), SQLDataType.BIGINT.array());
     private static final Name GIVEN = DSL.name("given");
     private static final Field<String> GIVEN_NUMBER = DSL.field(DSL.name(GIVEN.last(), "number"), HOUSEHOLD.KK.getDataType());
+    /** The number a look-up gives, read where a condition needs it. */
+    private static final Field<String> GIVEN_VALUE = DSL.field(select(GIVEN_NUMBER).from(DSL.table(GIVEN)));
     private static final Name FOUND = DSL.name("found");
     private static final Field<Long> FOUND_ID = DSL.field(DSL.name(FOUND.last(), "id"), SQLDataType.BIGINT);
     private static final Field<Integer> RANK = DSL.field(DSL.name("rank"), SQLDataType.INTEGER);
@@ -141,15 +143,14 @@ final class HouseholdPageStatement {
     Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringHousehold(String rootKey, List<ExecutableNormalizedField> selection,
                                                                  Field<String> kk) {
         Field<JSON> household = object("Household", selection, this::household);
-        Field<String> number = DSL.field(select(GIVEN_NUMBER).from(DSL.table(GIVEN)));
         // the current holder first, then the households that held it before, latest first: two
         // branches, so that each is an index look-up (with OR, the history's would scan the table)
         CommonTableExpression<?> page = page(select(lookupColumns(0)).from(HOUSEHOLD)
-                .where(HOUSEHOLD.KK.eq(number))
+                .where(HOUSEHOLD.KK.eq(GIVEN_VALUE))
                 .and(scope.households(caller))
                 .unionAll(select(lookupColumns(1)).from(HOUSEHOLD)
                         .where(HOUSEHOLD.ID.in(select(HOUSEHOLD_KK_HISTORY.HOUSEHOLD_ID)
-                                .from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(number))))
+                                .from(HOUSEHOLD_KK_HISTORY).where(HOUSEHOLD_KK_HISTORY.KK.eq(GIVEN_VALUE))))
                         .and(scope.households(caller)))
                 .orderBy(RANK, DSL.field(DSL.name(HOUSEHOLD.ID.getName())).desc())
                 .limit(1));
@@ -169,14 +170,13 @@ final class HouseholdPageStatement {
     Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringMember(String rootKey, List<ExecutableNormalizedField> selection,
                                                               Field<String> nik) {
         Field<JSON> member = object("Member", selection, this::member);
-        Field<String> number = DSL.field(select(GIVEN_NUMBER).from(DSL.table(GIVEN)));
         // the holder first, then the record a person of this NIK was merged into: two branches, so
         // that each is an index look-up (with OR, the merges' would scan the table)
         CommonTableExpression<?> found = FOUND.as(select(MEMBER.ID.as(FOUND_ID.getName()), inline(0).as(RANK.getName())).from(MEMBER)
-                .where(MEMBER.NIK.eq(number))
+                .where(MEMBER.NIK.eq(GIVEN_VALUE))
                 .and(scope.members(caller))
                 .unionAll(select(MEMBER.ID, inline(1)).from(MEMBER)
-                        .where(MEMBER.ID.in(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(number))))
+                        .where(MEMBER.ID.in(select(MEMBER_MERGE.KEPT_MEMBER_ID).from(MEMBER_MERGE).where(MEMBER_MERGE.NIK.eq(GIVEN_VALUE))))
                         .and(scope.members(caller)))
                 .orderBy(RANK)
                 .limit(1));

@@ -76,7 +76,7 @@ class RenderedPages {
      * @throws NotCompilable when {@code build} finds the request not compilable (nothing is kept)
      */
     <T> Answer answer(Shape shape, DataType<T> type, T value,
-                                                                Function<Field<T>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
+                      Function<Field<T>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
         RenderedStatement statement = rendered.get(shape, key -> render(build, value == null ? null : type));
         return value == null ? statements.query(statement, RenderedPages::answer) : statements.query(statement, RenderedPages::answer, value);
     }

@@ -143,8 +143,11 @@ public final class RenderedStatement {
         return sql;
     }
 
-    /** The statement's bind values with these values in its slots (in the order the slots were named). */
-    public Object[] bindings(Object... slotValues) {
+    /**
+     * The statement's bind values with these values in its slots (in the order the slots were
+     * named), for jOOQ's plain SQL: how the tests check the values {@link RenderedStatements} binds.
+     */
+    Object[] bindings(Object... slotValues) {
         checkSlots(slotValues);
         QueryPart[] bindings = binds.toArray(new QueryPart[0]);
         for (int slot = 0; slot < slotPositions.length; slot++) {
