@@ -128,7 +128,7 @@ class AuditSealer implements SmartLifecycle {
     private Outcome sealNextBatch() {
         Head from = head.current();
         // the head's own entry comes first, to check that the trail still holds it
-        List<SealedEntry> entries = repository.between(Math.max(from.position(), 1), Long.MAX_VALUE, BATCH + 1);
+        List<SealedEntry> entries = repository.between(Math.max(from.position(), 1), repository.chainEnd(), BATCH + 1);
         boolean full = entries.size() == BATCH + 1;
         int next = 0;
         if (from.position() > 0) {

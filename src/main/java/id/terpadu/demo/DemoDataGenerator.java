@@ -26,7 +26,9 @@ import static id.terpadu.db.Tables.VERIFICATION_ROUND;
  * load that fails half-way (or a stopped application) leaves an empty household table and the next
  * start loads again, instead of a half-filled regency that would never be completed. PostgreSQL
  * handles a transaction of some million rows without trouble; memory stays bounded because
- * households are planned and written {@value #CHUNK} at a time.
+ * households are planned and written {@value #CHUNK} at a time, and their audit entries join the
+ * trail's hash chain a chunk at a time ({@link id.terpadu.audit.AuditChain}) rather than all at commit: the hub's
+ * other writers wait for the load.
  */
 public final class DemoDataGenerator {
 
@@ -43,6 +45,7 @@ public final class DemoDataGenerator {
             chunk.add(verify.apply(planner.next()));
             if (chunk.size() == CHUNK || !planner.hasNext()) {
                 writer.write(chunk);
+                writer.chainAuditTrail();
                 chunk.clear();
             }
         }

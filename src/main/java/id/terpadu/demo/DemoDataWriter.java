@@ -1,5 +1,6 @@
 package id.terpadu.demo;
 
+import id.terpadu.audit.AuditChain;
 import id.terpadu.db.codes.BenefitStatus;
 import id.terpadu.db.codes.ParticipantOutcome;
 import id.terpadu.db.codes.FloorMaterial;
@@ -248,6 +249,11 @@ final class DemoDataWriter {
 
         households += householdIds.size();
         members += memberIds.size();
+    }
+
+    /** Chains the audit entries of what was written so far, while they are fresh. */
+    void chainAuditTrail() {
+        AuditChain.chainSoFar(dsl);
     }
 
     /** What was written so far. */

@@ -38,6 +38,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static id.terpadu.db.Tables.AUDIT_CHAIN_BREAKS;
+import static id.terpadu.db.Tables.AUDIT_CHAIN_HEAD;
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.EDUCATION_FACET;
@@ -135,9 +137,11 @@ class DemoDataTest extends HubTest {
     }
 
     @Test
-    void theLoadIsAuditedAsTheSystemOneEntryPerRecord() {
+    void theLoadIsAuditedAsTheSystemOneEntryPerRecordChainedInTheOrderWritten() {
         long lastBefore = demo.select(DSL.coalesce(DSL.max(AUDIT_ENTRY.ID), 0L)).from(AUDIT_ENTRY).fetchSingle().value1();
-        DemoDataSummary summary = DemoDataGenerator.generate(demo, DemoDataProperties.BANGLI_2017.withHouseholds(200));
+        // more than one chunk, and so chained in more than one part before the commit
+        DemoDataSummary summary = DemoDataGenerator.generate(demo,
+                DemoDataProperties.BANGLI_2017.withHouseholds(DemoDataGenerator.CHUNK * 3 / 2));
 
         long records = summary.households() + summary.members() + summary.socialFacets() + summary.housingFacets()
                 + summary.healthFacets() + summary.educationFacets() + summary.benefits()
@@ -149,6 +153,14 @@ class DemoDataTest extends HubTest {
                 .and(AUDIT_ENTRY.ACTION.eq("INSERT")).and(AUDIT_ENTRY.POSITION.isNotNull()))).isEqualTo(records);
         assertThat(demo.fetchCount(AUDIT_ENTRY, ofThisLoad.and(AUDIT_ENTRY.ENTITY_TABLE.eq("household"))))
                 .isEqualTo(summary.households());
+
+        long first = demo.select(DSL.min(AUDIT_ENTRY.POSITION)).from(AUDIT_ENTRY).where(ofThisLoad).fetchSingle().value1();
+        long last = demo.select(DSL.max(AUDIT_ENTRY.POSITION)).from(AUDIT_ENTRY).where(ofThisLoad).fetchSingle().value1();
+        assertThat(last - first + 1).as("the load's positions have no gap").isEqualTo(records);
+        assertThat(demo.fetchCount(demo.selectDistinct(AUDIT_ENTRY.POSITION.minus(DSL.rowNumber().over().orderBy(AUDIT_ENTRY.ID)))
+                .from(AUDIT_ENTRY).where(ofThisLoad))).as("positions follow the order of writing").isOne();
+        assertThat(demo.fetchCount(AUDIT_CHAIN_BREAKS.call(first, last))).as("each hash continues the chain").isZero();
+        assertThat(demo.fetchValue(AUDIT_CHAIN_HEAD.POSITION)).as("the chain's end").isEqualTo(last);
     }
 
     @Test
