@@ -54,7 +54,9 @@ class AuditSealRepository {
     List<SealedEntry> between(long position, long upTo, int limit) {
         return dsl.select(AUDIT_ENTRY.fields()).select(AUDIT_SEAL.MAC)
                 .from(AUDIT_ENTRY)
-                .leftJoin(AUDIT_SEAL).on(AUDIT_SEAL.POSITION.eq(AUDIT_ENTRY.POSITION))
+                // the range on both sides: a merge join would otherwise read every seal before it
+                .leftJoin(AUDIT_SEAL).on(AUDIT_SEAL.POSITION.eq(AUDIT_ENTRY.POSITION)
+                        .and(AUDIT_SEAL.POSITION.between(position, upTo)))
                 .where(AUDIT_ENTRY.POSITION.between(position, upTo))
                 .orderBy(AUDIT_ENTRY.POSITION)
                 .limit(limit)
