@@ -13,7 +13,8 @@ import static id.terpadu.db.Tables.HOUSEHOLD;
 /**
  * With the {@code demo} profile, loads the demo data at start (after Flyway has migrated the
  * schema) into a hub that has no households yet; a hub with data is left alone. The API already
- * answers while a large load runs; the data appears when its transaction commits.
+ * answers reads while a large load runs, and the data appears when its transaction commits; writes
+ * wait for that commit, since the load holds the end of the audit trail's chain.
  */
 @Component
 @Profile("demo")
