@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static id.terpadu.db.Tables.AUDIT_CHAIN_HEAD;
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.IDENTITY_READ;
 import static id.terpadu.db.Tables.IDENTITY_READ_REQUEST;
 import static id.terpadu.db.Tables.MEMBER;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 
@@ -110,8 +109,13 @@ class AuditRepository {
                 .fetchGroups(ranked.field(about), record -> record.into(AUDIT_ENTRY));
     }
 
+    /**
+     * The chain's committed end: every position up to it has committed. One row to read, where the
+     * greatest position in the trail would walk past the positions of a load that chains before it
+     * commits.
+     */
     long lastPosition() {
-        return dsl.select(coalesce(max(AUDIT_ENTRY.POSITION), 0L)).from(AUDIT_ENTRY).fetchSingle().value1();
+        return dsl.select(AUDIT_CHAIN_HEAD.POSITION).from(AUDIT_CHAIN_HEAD).fetchSingle(AUDIT_CHAIN_HEAD.POSITION);
     }
 
     /** Reads of identity numbers by a subject and/or about a member, newest first. */
