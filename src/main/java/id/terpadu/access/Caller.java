@@ -1,5 +1,7 @@
 package id.terpadu.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,12 +48,24 @@ public record Caller(String subject, String username, String client, Set<String>
         return ANONYMOUS;
     }
 
+    /**
+     * The caller a token names. Read once per token: the decoder hands the same {@link Jwt} for a
+     * token it verified recently ({@link RememberedTokens}), and reading the claims through Spring's
+     * conversion service was a tenth of a look-up's cost, paid several times per request.
+     */
     static Caller of(Jwt jwt) {
+        return BY_TOKEN.get(jwt, Caller::read);
+    }
+
+    /** Callers by token, compared by identity, kept as long as the token object lives. */
+    private static final Cache<Jwt, Caller> BY_TOKEN = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    private static Caller read(Jwt jwt) {
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("azp"),
                 realmRoles(jwt), Optional.ofNullable(jwt.getClaimAsString("region")).filter(r -> !r.isBlank()).orElse(null));
     }
 
-    static Set<String> realmRoles(Jwt jwt) {
+    private static Set<String> realmRoles(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
         if (realmAccess != null && realmAccess.get("roles") instanceof List<?> roles) {
             return Set.copyOf(roles.stream().map(String::valueOf).toList());

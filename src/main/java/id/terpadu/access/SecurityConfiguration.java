@@ -146,7 +146,7 @@ class SecurityConfiguration {
     }
 
     private static Collection<org.springframework.security.core.GrantedAuthority> realmRoles(Jwt jwt) {
-        return Caller.realmRoles(jwt).stream()
+        return Caller.of(jwt).roles().stream()
                 .map(role -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
     }

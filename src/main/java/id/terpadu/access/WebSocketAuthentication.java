@@ -157,7 +157,7 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     private static SecurityContext securityContext(Jwt jwt) {
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt,
-                Caller.realmRoles(jwt).stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
+                Caller.of(jwt).roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList(),
                 jwt.getClaimAsString("preferred_username"));
         return new SecurityContextImpl(authentication);
     }
