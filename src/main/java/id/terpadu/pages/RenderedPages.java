@@ -49,11 +49,12 @@ class RenderedPages {
     }
 
     /**
-     * A compiled statement's answer: the {@code data} of the response as JSON text, the whole KKs it
+     * A compiled statement's answer: the {@code data} of the response as JSON text (UTF-8, as the
+     * database sent it), the whole KKs it
      * holds with their households and the whole NIKs with their members, at the same indexes (null:
      * none disclosed).
      */
-    record Answer(String data, String[] kks, Long[] kkHouseholds, String[] niks, Long[] nikMembers) {
+    record Answer(byte[] data, String[] kks, Long[] kkHouseholds, String[] niks, Long[] nikMembers) {
     }
 
     /** What makes two requests one statement with another value in its slot. */
@@ -86,7 +87,7 @@ class RenderedPages {
         if (!rows.next()) {
             throw new SQLException("A compiled statement answered no row");
         }
-        return new Answer(rows.getString(1), array(rows, 2, String[].class), array(rows, 3, Long[].class),
+        return new Answer(rows.getBytes(1), array(rows, 2, String[].class), array(rows, 3, Long[].class),
                 array(rows, 4, String[].class), array(rows, 5, Long[].class));
     }
 
