@@ -154,6 +154,10 @@ if [ "$BUILD" = 1 ]; then
 fi
 JAR=${JAR:-$ROOT/target/terpadu.jar}
 [ -f "$JAR" ] || { echo "No $JAR: run without --skip-build" >&2; exit 1; }
+# a copy: a build during a long run (a large fill takes most of an hour) would replace the jar
+# under the running hub, which loads classes from it as it goes
+cp "$JAR" "$WORK/terpadu.jar"
+JAR=$WORK/terpadu.jar
 [ -z "$BASELINE_JAR" ] || [ -f "$BASELINE_JAR" ] || { echo "No baseline jar $BASELINE_JAR" >&2; exit 1; }
 # the jar the hub is started from: the baseline's during its scenarios
 HUB_JAR=$JAR
