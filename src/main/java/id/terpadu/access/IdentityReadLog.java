@@ -10,7 +10,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
+import java.util.List;
 
 import static id.terpadu.db.Tables.HOUSEHOLD;
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
@@ -44,20 +44,28 @@ public class IdentityReadLog {
     }
 
     public void write(IdentityReads request) {
-        Set<IdentityReads.Read> reads = request.reads();
+        List<IdentityReads.Read> reads = request.reads();
         if (reads.isEmpty()) {
             return;
         }
-        Caller caller = request.caller();
         // the reads as four arrays, bound as four parameters whatever their number: the statement's
         // text is the same for every request (rendered once, prepared once per connection), and the
         // hub neither renders nor binds a row of values per number
+        String[] fields = new String[reads.size()];
+        String[] kinds = new String[reads.size()];
+        String[] numbers = new String[reads.size()];
+        Long[] holders = new Long[reads.size()];
+        for (int i = 0; i < reads.size(); i++) {
+            IdentityReads.Read read = reads.get(i);
+            fields[i] = read.field();
+            kinds[i] = read.kind().name();
+            numbers[i] = read.number();
+            holders[i] = read.holder();
+        }
+        Caller caller = request.caller();
         statements.execute(insert, caller.subject(), caller.username(), caller.client(),
                 String.join(",", caller.roles().stream().sorted().toList()), request.operation(), request.requestId(),
-                reads.stream().map(IdentityReads.Read::field).toArray(String[]::new),
-                reads.stream().map(read -> read.kind().name()).toArray(String[]::new),
-                reads.stream().map(IdentityReads.Read::number).toArray(String[]::new),
-                reads.stream().map(IdentityReads.Read::holder).toArray(Long[]::new));
+                fields, kinds, numbers, holders);
     }
 
     /** The statement, with a parameter for each of {@link #SLOTS}. */

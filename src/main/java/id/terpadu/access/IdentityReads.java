@@ -3,6 +3,7 @@ package id.terpadu.access;
 import graphql.GraphQLContext;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,8 +47,9 @@ public final class IdentityReads {
         reads.add(read);
     }
 
-    synchronized Set<Read> reads() {
-        return Set.copyOf(reads);
+    /** The distinct reads so far, in the order they were made. */
+    synchronized List<Read> reads() {
+        return List.copyOf(reads);
     }
 
     Caller caller() {
