@@ -296,7 +296,8 @@ start_rss_sampler() {
   ( max=0
     while kill -0 "$HUB_PID" 2>/dev/null; do
       rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$HUB_PID/status" 2>/dev/null || echo 0)
-      [ "${rss:-0}" -gt "$max" ] && max=$rss && echo "$max" > "$out"
+      # replaced whole, never truncated: the sampler may be stopped in the middle of a write
+      [ "${rss:-0}" -gt "$max" ] && max=$rss && echo "$max" > "$out.new" && mv "$out.new" "$out"
       sleep 0.5
     done ) &
   RSS_SAMPLER=$!
