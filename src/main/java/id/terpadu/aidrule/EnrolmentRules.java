@@ -29,6 +29,7 @@ import static id.terpadu.db.Tables.HOUSING_FACET;
 import static id.terpadu.db.Tables.MEMBER;
 import static id.terpadu.db.Tables.SOCIAL_FACET;
 import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 /**
@@ -77,8 +78,13 @@ public class EnrolmentRules {
     }
 
     private void checkExclusions(String programme, long householdId, LocalDate startsOn, LocalDate endsOn, boolean proposal) {
-        Condition ofHousehold = BENEFIT.HOUSEHOLD_ID.eq(householdId)
-                .or(BENEFIT.MEMBER_ID.in(dsl.select(MEMBER.ID).from(MEMBER).where(MEMBER.HOUSEHOLD_ID.eq(householdId))));
+        // the household's benefits and its members', each through its own index: with an OR of the
+        // two, PostgreSQL read every benefit of the excluded programmes (258 ms at 1,000,000
+        // households, against 1.5 ms)
+        Benefit own = BENEFIT.as("own");
+        Condition ofHousehold = BENEFIT.ID.in(select(own.ID).from(own).where(own.HOUSEHOLD_ID.eq(householdId))
+                .unionAll(select(own.ID).from(own).join(MEMBER).on(MEMBER.ID.eq(own.MEMBER_ID))
+                        .where(MEMBER.HOUSEHOLD_ID.eq(householdId))));
         Condition excludes = EXCLUSION_RULE.PROGRAMME_CODE.eq(programme).and(BENEFIT.PROGRAMME_CODE.eq(EXCLUSION_RULE.EXCLUDED_PROGRAMME_CODE))
                 .or(EXCLUSION_RULE.EXCLUDED_PROGRAMME_CODE.eq(programme).and(BENEFIT.PROGRAMME_CODE.eq(EXCLUSION_RULE.PROGRAMME_CODE)));
         dsl.select(EXCLUSION_RULE.CODE, EXCLUSION_RULE.DESCRIPTION, BENEFIT)
