@@ -87,6 +87,7 @@ class RenderedPages {
         if (!rows.next()) {
             throw new SQLException("A compiled statement answered no row");
         }
+        // the JSON's bytes as the driver holds them, not copied, read once: CompactJson compacts them in place
         return new Answer(rows.getBytes(1), array(rows, 2, String[].class), array(rows, 3, Long[].class),
                 array(rows, 4, String[].class), array(rows, 5, Long[].class));
     }
