@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static id.terpadu.db.Tables.AUDIT_CHAIN_HEAD;
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.BENEFIT;
 import static id.terpadu.db.Tables.HOUSEHOLD;
@@ -107,15 +106,6 @@ class AuditRepository {
                 .where(ranked.field(rank).le(limit))
                 .orderBy(ranked.field(AUDIT_ENTRY.POSITION).desc())
                 .fetchGroups(ranked.field(about), record -> record.into(AUDIT_ENTRY));
-    }
-
-    /**
-     * The chain's committed end: every position up to it has committed. One row to read, where the
-     * greatest position in the trail would walk past the positions of a load that chains before it
-     * commits.
-     */
-    long lastPosition() {
-        return dsl.select(AUDIT_CHAIN_HEAD.POSITION).from(AUDIT_CHAIN_HEAD).fetchSingle(AUDIT_CHAIN_HEAD.POSITION);
     }
 
     /** Reads of identity numbers by a subject and/or about a member, newest first. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static id.terpadu.db.Tables.AUDIT_CHAIN_BREAKS;
-import static id.terpadu.db.Tables.AUDIT_CHAIN_HEAD;
 import static id.terpadu.db.Tables.AUDIT_ENTRY;
 import static id.terpadu.db.Tables.AUDIT_SEAL;
 import static org.jooq.impl.DSL.coalesce;
@@ -61,14 +60,6 @@ class AuditSealRepository {
                 .orderBy(AUDIT_ENTRY.POSITION)
                 .limit(limit)
                 .fetch(row -> new SealedEntry(row.into(AUDIT_ENTRY), row.get(AUDIT_SEAL.MAC)));
-    }
-
-    /**
-     * The position of the chain's committed end. Positions beyond it belong to a transaction that
-     * chained before committing (a long load): the sealer stops here rather than walking past them.
-     */
-    long chainEnd() {
-        return dsl.select(AUDIT_CHAIN_HEAD.POSITION).from(AUDIT_CHAIN_HEAD).fetchSingle(AUDIT_CHAIN_HEAD.POSITION);
     }
 
     /** The first position in the range whose entry does not match the hash chain, if any. */

@@ -45,6 +45,7 @@ class AuditSealer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
     private final AuditSealRepository repository;
+    private final ChainEnd chainEnd;
     private final AuditKeys keys;
     private final SealedHead head;
     private final Duration interval;
@@ -53,8 +54,10 @@ class AuditSealer implements SmartLifecycle {
     private String reportedProblem;
     private boolean caughtUpOnce;
 
-    AuditSealer(AuditSealRepository repository, AuditKeys keys, SealedHead head, AuditSealProperties properties) {
+    AuditSealer(AuditSealRepository repository, ChainEnd chainEnd, AuditKeys keys, SealedHead head,
+                AuditSealProperties properties) {
         this.repository = repository;
+        this.chainEnd = chainEnd;
         this.keys = keys;
         this.head = head;
         this.interval = properties.sealInterval();
@@ -128,7 +131,7 @@ class AuditSealer implements SmartLifecycle {
     private Outcome sealNextBatch() {
         Head from = head.current();
         // the head's own entry comes first, to check that the trail still holds it
-        List<SealedEntry> entries = repository.between(Math.max(from.position(), 1), repository.chainEnd(), BATCH + 1);
+        List<SealedEntry> entries = repository.between(Math.max(from.position(), 1), chainEnd.position(), BATCH + 1);
         boolean full = entries.size() == BATCH + 1;
         int next = 0;
         if (from.position() > 0) {

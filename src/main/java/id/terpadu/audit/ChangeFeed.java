@@ -46,6 +46,7 @@ class ChangeFeed implements DisposableBean {
     private static final int BUFFER = 2_000;
 
     private final AuditRepository repository;
+    private final ChainEnd chainEnd;
     private final AuditEntryViews views;
     private final IdentityReadLog identityReads;
     private final int maxPerCaller;
@@ -56,10 +57,11 @@ class ChangeFeed implements DisposableBean {
         return thread;
     });
 
-    ChangeFeed(AuditRepository repository, AuditEntryViews views, IdentityReadLog identityReads,
+    ChangeFeed(AuditRepository repository, ChainEnd chainEnd, AuditEntryViews views, IdentityReadLog identityReads,
                @Value("${terpadu.audit.poll-interval:500ms}") Duration pollInterval,
                @Value("${terpadu.audit.max-subscriptions-per-caller:5}") int maxPerCaller) {
         this.repository = repository;
+        this.chainEnd = chainEnd;
         this.views = views;
         this.identityReads = identityReads;
         this.maxPerCaller = maxPerCaller;
@@ -68,7 +70,7 @@ class ChangeFeed implements DisposableBean {
 
     /** The changes after a position (the head when null) that the caller may see, as they commit. */
     Flux<AuditEntryView> subscribe(Caller caller, Set<String> tables, Long after) {
-        long start = after == null ? repository.lastPosition() : after;
+        long start = after == null ? chainEnd.position() : after;
         Subscriber subscriber = new Subscriber(caller, tables, start);
         synchronized (subscribers) {
             long held = subscribers.stream().filter(other -> Objects.equals(other.caller.subject(), caller.subject())).count();
@@ -96,7 +98,7 @@ class ChangeFeed implements DisposableBean {
             return;
         }
         // every position up to the head has committed: the chain gives positions in commit order
-        long head = repository.lastPosition();
+        long head = chainEnd.position();
         Map<Audience, List<Subscriber>> audiences = subscribers.stream()
                 .filter(subscriber -> subscriber.last < head)
                 .collect(Collectors.groupingBy(Subscriber::audience));
