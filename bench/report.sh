@@ -46,7 +46,8 @@ builds the jar once, and then for each scale:
 2. starts Keycloak (the distribution the build unpacks) importing
    \`keycloak/terpadu-realm.json\` and the hub (\`java -jar\`, JVM options below), gets real tokens by the password grant of \`terpadu-cli\`
    (fresh ones for each scenario), and warms the hub up with each page document (first, deep,
-   the social office's) and with look-ups, so that the JIT has compiled the request path;
+   the social office's) and with look-ups, in rounds until the JIT has compiled the request path
+   (a round's compilations under 1 % of its time, at most 6 rounds);
 3. checks that the SQL floor builds exactly the hub's answer (first and deep page, compared as JSON);
 4. runs each scenario for a warm-up (10 s, not counted) and a measured run (30 s), reading
    around it the hub's \`terpadu_sql_statements_total\` and \`graphql_request_seconds_count\`
@@ -116,20 +117,23 @@ Load tool, database and hub share the machine's cores, as they would on a small 
 counts the benchmark's own runnable threads too (the floor's 16 database server processes alone
 make about 16; a hub scenario makes a few), so it is a hint, not a measure, of other processes
 competing for the cores: on a machine shared with other work (builds, tests) it reads higher.
+*JIT s* is the time the hub's JIT compilers spent during the measured run (\`jstat -compiler\`),
+CPU that the run's requests pay for once, not per request; the hub is warmed up in rounds of every
+page document and the look-ups until a round's compilations take under 1 % of its time.
 
 EOF
 
 # The scenarios' table of one hub's run ($1), with the floor's rows from $2.
 scenario_table() {
   local hub=$1 floors=$2 name f sql rss
-  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | load |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | JIT s | load |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in page-first page-deep page-first-social-uptpk page-first-dinsos page-deep-dinsos floor-first floor-deep lookups lookups-c2 writes; do
     case "$name" in floor-*) f=$floors/$name.json ;; *) f=$hub/$name.json ;; esac
     [ -f "$f" ] || continue
     sql=$(value "$f" '.statements_per_request // empty')
     rss=$(value "$f" '.rss_mib // empty')
-    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.load // "?"') |"
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.jit_s // "-"') | $(value "$f" '.load // "?"') |"
   done
 }
 
