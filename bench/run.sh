@@ -286,9 +286,16 @@ ticks() {
   echo "$sum"
 }
 
-# The time the hub's JIT has spent compiling since it started, in seconds (jstat's Time column).
+# The time the hub's JIT has spent compiling since it started, in seconds (jstat's Time column);
+# 0 with a warning when jstat cannot read the hub (the warm-up then stops after one round).
 jit_seconds() {
-  "$JAVA_HOME/bin/jstat" -compiler "$HUB_PID" | awk 'NR == 2 { print $4 }'
+  local out
+  if out=$("$JAVA_HOME/bin/jstat" -compiler "$HUB_PID" 2>&1); then
+    awk 'NR == 2 { print $4 }' <<< "$out"
+  else
+    echo "jstat could not read the hub's JIT: $out" >&2
+    echo 0
+  fi
 }
 
 # The database server processes serving the hub's connection pool, or pgbench's clients.
