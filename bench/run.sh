@@ -34,7 +34,7 @@ Usage: bench/run.sh [options]
   --no-doc                    print the figures but leave docs/benchmarks.md alone
 Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081, the hub's metrics),
 BENCH_KEYCLOAK_PORT (8180), BENCH_KEYCLOAK_MANAGEMENT_PORT (Keycloak's port + 1000),
-BENCH_DB_PREFIX (terpadu_bench_, the databases' names before the scale), BENCH_JAVA_OPTS (the hub's JVM options), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
+BENCH_DB_PREFIX (terpadu_bench_, the databases' names before the scale), BENCH_JAVA_OPTS (the hub's JVM options), BENCH_JIT_ROUNDS (6, the most warm-up rounds), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
 EOF
 }
 
@@ -42,7 +42,7 @@ SCALES=both
 CUSTOM_HOUSEHOLDS=
 DURATION=30
 WARMUP=10
-JIT_ROUNDS=6
+JIT_ROUNDS=${BENCH_JIT_ROUNDS:-6}
 CONNECTIONS=16
 THREADS=2
 BUILD=1
