@@ -473,19 +473,15 @@ hub_scenarios() {
   check_floor "$DB" 0 "$WORK/$SCALE-first.json" first
   check_floor "$DB" "$DEEP_AFTER" "$WORK/$SCALE-deep.json" deep
 
-  # the JIT compiles the hub's request path during its first thousands of requests: warm it on
-  # every read scenario's documents before measuring anything (on two shared cores its compiler
-  # threads were still busy for seconds into the first measured run when only one page was warmed)
-  fresh_tokens
   # The JIT compiles the request path over the first minutes under load, on the same two cores:
   # compilations during a measured run count against its requests, though a hub that runs for days
-  # pays them once. Rounds of every page document and the look-ups until a round's compilations
-  # take under 1 % of its time (at most JIT_ROUNDS rounds); each run's own are reported beside it.
-  local round jit_before jit_spent
+  # pays them once. Rounds of every read scenario's documents until a round's compilations take
+  # under 1 % of its time (at most JIT_ROUNDS rounds); each run's own are reported beside it.
+  fresh_tokens
+  local round jit_before jit_spent warm role body
   for round in $(seq 1 "$JIT_ROUNDS"); do
     jit_before=$(jit_seconds)
     log "warming the hub up, round $round: ${WARMUP}s of each page (first, deep, the social office's), ${WARMUP}s of lookups"
-    local warm role body
     for warm in uptpk:first uptpk:deep dinsos:social-first; do
       role=${warm%%:*}
       body=${warm#*:}
