@@ -19,15 +19,22 @@ class AccessConfiguration {
         return AccessPolicy.load();
     }
 
-    /** Runs every request on the schema its caller's roles may see. */
+    /**
+     * Runs every request on the schema its caller's roles may see, with the data loaders of the
+     * batch loaders made when a field first asks for one ({@link DataLoadersOnFirstUse}).
+     */
     @Bean
     ExecutionGraphQlService executionGraphQlService(GraphQlSource graphQlSource, AccessPolicy policy,
                                                     BatchLoaderRegistry batchLoaderRegistry,
                                                     List<QueryExecution> queryExecutions) {
-        DefaultExecutionGraphQlService service =
+        ExecutionGraphQlService service =
                 new DefaultExecutionGraphQlService(new PolicyScopedGraphQlSource(graphQlSource, policy, queryExecutions));
-        service.addDataLoaderRegistrar(batchLoaderRegistry);
-        return service;
+        return request -> {
+            request.configureExecutionInput((input, builder) -> builder
+                    .dataLoaderRegistry(new DataLoadersOnFirstUse(batchLoaderRegistry, input.getGraphQLContext()))
+                    .build());
+            return service.execute(request);
+        };
     }
 
     @Bean

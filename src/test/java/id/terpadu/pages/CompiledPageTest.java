@@ -312,6 +312,30 @@ class CompiledPageTest extends HubTest {
     }
 
     @Test
+    void dataLoadersAreMadeOnlyForRequestsThatBatchAndTheirLoadsAreObserved() throws IOException {
+        Request page = new Request(bench("household-page"), variables("after", cursor(firstOfThisTest - 1)), true);
+        compiledPages.enabled(false);
+        double loadsBefore = batchLoads();
+        Answer fieldByField = post("uptpk", page);
+        double loadsFieldByField = batchLoads() - loadsBefore;
+        compiledPages.enabled(true);
+        loadsBefore = batchLoads();
+        Answer compiled = post("uptpk", page);
+        double loadsCompiled = batchLoads() - loadsBefore;
+
+        assertThat(compiled.text()).isEqualTo(fieldByField.text());
+        assertThat(fieldByField.body().at("/data/households/edges/0/node/members/0/health").isMissingNode()).isFalse();
+        // members, their JKN status and benefits, the households' benefits, the programmes
+        assertThat(loadsFieldByField).as("batch loads observed field by field").isGreaterThanOrEqualTo(4);
+        assertThat(loadsCompiled).as("batch loads of the compiled page").isZero();
+    }
+
+    /** How many batch loads Spring for GraphQL has observed ({@code graphql.dataloader}), over all loaders. */
+    private double batchLoads() {
+        return meters.find("graphql.dataloader").timers().stream().mapToDouble(timer -> timer.count()).sum();
+    }
+
+    @Test
     void aPageIsRenderedOncePerShapeAndBoundToEachPosition() throws IOException {
         String document = """
                 query Page($after: String) { households(first: 3, after: $after) { pageInfo { hasNextPage endCursor }
