@@ -26,6 +26,11 @@ Usage: bench/run.sh [options]
                               the two are comparable, absolute figures on a shared machine are not)
   --step JAR                  (repeatable, with --baseline) also measure page-first, page-first-dinsos
                               and lookups from an intermediate build's jar, to tell what each change gave
+  --alternate N               (with --baseline) instead of the scenarios one jar after the other, run both
+                              hubs side by side and alternate between them N rounds of page-first,
+                              page-first-dinsos and lookups, and report each one's median: on a machine
+                              whose speed drifts over minutes (a shared host) an A/B one after the other
+                              measures the drift as much as the change
   --profile                   record a JFR CPU profile of the hub during the measured page-first and
                               lookups runs
                               (and of the baseline's); the hottest frames go to the results
@@ -34,7 +39,7 @@ Usage: bench/run.sh [options]
   --no-doc                    print the figures but leave docs/benchmarks.md alone
 Environment: BENCH_HUB_PORT (8080), BENCH_MANAGEMENT_PORT (8081, the hub's metrics),
 BENCH_KEYCLOAK_PORT (8180), BENCH_KEYCLOAK_MANAGEMENT_PORT (Keycloak's port + 1000),
-BENCH_DB_PREFIX (terpadu_bench_, the databases' names before the scale), BENCH_JAVA_OPTS (the hub's JVM options), BENCH_JIT_ROUNDS (6, the most warm-up rounds), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
+BENCH_DB_PREFIX (terpadu_bench_, the databases' names before the scale), BENCH_JAVA_OPTS (the hub's JVM options), BENCH_JIT_ROUNDS (6, the most warm-up rounds), BENCH_BASELINE_PORT_OFFSET (10, added to the hub's two ports for the baseline's hub with --alternate), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, postgres).
 EOF
 }
 
@@ -49,6 +54,7 @@ BUILD=1
 JAR=
 BASELINE_JAR=
 STEP_JARS=()
+ALTERNATE=0
 PROFILE=0
 WRITES=1
 WRITE_DOC=1
@@ -65,6 +71,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR=$(realpath "$2"); BUILD=0; shift 2 ;;
     --baseline) BASELINE_JAR=$(realpath "$2"); shift 2 ;;
     --step) STEP_JARS+=("$(realpath "$2")"); shift 2 ;;
+    --alternate) ALTERNATE=$2; shift 2 ;;
     --profile) PROFILE=1; shift ;;
     --no-writes) WRITES=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
@@ -80,6 +87,11 @@ case "$SCALES" in
   both) SCALE_LIST="bangli large" ;;
   *) usage >&2; exit 2 ;;
 esac
+if [ "$ALTERNATE" -gt 0 ]; then
+  [ -n "$BASELINE_JAR" ] || { echo "--alternate needs --baseline" >&2; exit 2; }
+  # an A/B, not the figures of a build
+  WRITE_DOC=0
+fi
 if [ -n "$CUSTOM_HOUSEHOLDS" ]; then
   SCALE_LIST="h$CUSTOM_HOUSEHOLDS"
   WRITE_DOC=0
@@ -87,8 +99,10 @@ fi
 
 HUB_PORT=${BENCH_HUB_PORT:-8080}
 MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-8081}
+BASE_HUB_PORT=$HUB_PORT BASE_MANAGEMENT_PORT=$MANAGEMENT_PORT
 KEYCLOAK_PORT=${BENCH_KEYCLOAK_PORT:-8180}
 KEYCLOAK_MANAGEMENT_PORT=${BENCH_KEYCLOAK_MANAGEMENT_PORT:-$((KEYCLOAK_PORT + 1000))}
+BASELINE_PORT_OFFSET=${BENCH_BASELINE_PORT_OFFSET:-10}
 DB_PREFIX=${BENCH_DB_PREFIX:-terpadu_bench_}
 # Resident memory is the heap plus about 260 MiB of metaspace, code, symbols and compiler arenas,
 # so a 512 MiB budget leaves about 210 MiB of heap, fixed (-Xms = -Xmx) so that it is predictable.
@@ -142,7 +156,9 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   runuser -u postgres -- psql -q -c "ALTER USER postgres PASSWORD '$PGPASSWORD'"
 fi
 
-for port in "$HUB_PORT" "$MANAGEMENT_PORT" "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT"; do
+ports="$HUB_PORT $MANAGEMENT_PORT $KEYCLOAK_PORT $KEYCLOAK_MANAGEMENT_PORT"
+[ "$ALTERNATE" = 0 ] || ports="$ports $((HUB_PORT + BASELINE_PORT_OFFSET)) $((MANAGEMENT_PORT + BASELINE_PORT_OFFSET))"
+for port in $ports; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
     echo "Port $port is in use; free it or set BENCH_HUB_PORT / BENCH_MANAGEMENT_PORT / BENCH_KEYCLOAK_PORT / BENCH_KEYCLOAK_MANAGEMENT_PORT" >&2
     exit 1
@@ -185,7 +201,9 @@ stop_hub() {
 
 # Keycloak: the server distribution the build unpacked, with the demo realm, in memory.
 . "$BENCH/keycloak.sh"
-trap 'stop_hub; stop_keycloak' EXIT
+# with --alternate, the two hubs running side by side
+SIDE_BY_SIDE_PIDS=
+trap 'stop_hub; for pid in $SIDE_BY_SIDE_PIDS; do kill "$pid" 2>/dev/null || true; done; stop_keycloak' EXIT
 
 households_in() {
   psql -d "$1" -Atc "SELECT count(*) FROM household" 2>/dev/null || echo 0
@@ -235,23 +253,23 @@ start_hub() {
     "$JAVA" $JAVA_OPTS -jar "$HUB_JAR" --spring.profiles.active=demo --server.port="$HUB_PORT" \
     --management.server.port="$MANAGEMENT_PORT" --terpadu.demo.households="$households" \
     --spring.security.oauth2.resourceserver.jwt.issuer-uri="http://localhost:$KEYCLOAK_PORT/realms/terpadu" \
-    > "$WORK/hub-$db.log" 2>&1 &
+    > "$WORK/hub-$db${HUB_LOG_SUFFIX:-}.log" 2>&1 &
   HUB_PID=$!
   for _ in $(seq 1 300); do
     if curl -sf "http://localhost:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
       log "hub ready (pid $HUB_PID); waiting for it to seal the audit trail of the fill"
       # a freshly filled trail is sealed in the background first; the scenarios measure a hub that is done
-      until grep -q 'The audit trail is sealed up to' "$WORK/hub-$db.log"; do
-        kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub-$db.log" >&2; exit 1; }
+      until grep -q 'The audit trail is sealed up to' "$WORK/hub-$db${HUB_LOG_SUFFIX:-}.log"; do
+        kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub-$db${HUB_LOG_SUFFIX:-}.log" >&2; exit 1; }
         sleep 5
       done
       log "audit trail sealed"
       return
     fi
-    kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub-$db.log" >&2; exit 1; }
+    kill -0 "$HUB_PID" 2>/dev/null || { echo "The hub stopped; see $WORK/hub-$db${HUB_LOG_SUFFIX:-}.log" >&2; exit 1; }
     sleep 1
   done
-  echo "The hub did not become ready; see $WORK/hub-$db.log" >&2
+  echo "The hub did not become ready; see $WORK/hub-$db${HUB_LOG_SUFFIX:-}.log" >&2
   exit 1
 }
 
@@ -464,19 +482,12 @@ sample_writes() {
 
 # --- one scale ---------------------------------------------------------------------------------
 
-# The hub's scenarios, from the jar $HUB_JAR, into folder $1; $2 = 1 runs the writes too, $2 = step
-# only page-first, page-first-dinsos and lookups.
-hub_scenarios() {
-  local dir=$1 writes=$2
-  mkdir -p "$dir"
-  start_hub "$DB" "$HOUSEHOLDS"
-  check_floor "$DB" 0 "$WORK/$SCALE-first.json" first
-  check_floor "$DB" "$DEEP_AFTER" "$WORK/$SCALE-deep.json" deep
-
-  # The JIT compiles the request path over the first minutes under load, on the same two cores:
-  # compilations during a measured run count against its requests, though a hub that runs for days
-  # pays them once. Rounds of every read scenario's documents until a round's compilations take
-  # under 1 % of its time (at most JIT_ROUNDS rounds); each run's own are reported beside it.
+# The JIT compiles the request path over the first minutes under load, on the same two cores:
+# compilations during a measured run count against its requests, though a hub that runs for days
+# pays them once. Rounds of every read scenario's documents until a round's compilations take
+# under 1 % of its time (at most JIT_ROUNDS rounds); each run's own are reported beside it.
+warm_up() {
+  local dir=$1
   fresh_tokens
   local round jit_before jit_spent warm role body
   for round in $(seq 1 "$JIT_ROUNDS"); do
@@ -497,6 +508,20 @@ hub_scenarios() {
     # settled: under 1 % of the round's four runs
     awk -v spent="$jit_spent" -v round=$((WARMUP * 4)) 'BEGIN { exit !(spent < round / 100) }' && break
   done
+  # not settled after the last round is no failure: the runs report the JIT's seconds
+  return 0
+}
+
+# The hub's scenarios, from the jar $HUB_JAR, into folder $1; $2 = 1 runs the writes too, $2 = step
+# only page-first, page-first-dinsos and lookups.
+hub_scenarios() {
+  local dir=$1 writes=$2
+  mkdir -p "$dir"
+  start_hub "$DB" "$HOUSEHOLDS"
+  check_floor "$DB" 0 "$WORK/$SCALE-first.json" first
+  check_floor "$DB" "$DEEP_AFTER" "$WORK/$SCALE-deep.json" deep
+
+  warm_up "$dir"
 
   export BENCH_ROLE=uptpk
   local profiled=
@@ -536,6 +561,65 @@ hub_scenarios() {
   jq -n --arg jar "$HUB_JAR" --argjson hwm_kib "$hwm" '{jar: $jar, hub_vmhwm_mib: ($hwm_kib / 1024)}' > "$dir/hub.json"
 }
 
+# --alternate: both hubs at once, the baseline's on ports of its own, and the same scenarios run on
+# one and then on the other, round after round; per hub, each scenario's median over the rounds.
+alternate_scenarios() {
+  local dir=$1 round hub name
+  local -A pid port management
+  for hub in baseline build; do
+    mkdir -p "$dir/$hub"
+    if [ "$hub" = baseline ]; then
+      HUB_JAR=$BASELINE_JAR HUB_LOG_SUFFIX=-baseline
+      HUB_PORT=$((BASE_HUB_PORT + BASELINE_PORT_OFFSET)) MANAGEMENT_PORT=$((BASE_MANAGEMENT_PORT + BASELINE_PORT_OFFSET))
+    else
+      HUB_JAR=$JAR HUB_LOG_SUFFIX= HUB_PORT=$BASE_HUB_PORT MANAGEMENT_PORT=$BASE_MANAGEMENT_PORT
+    fi
+    start_hub "$DB" "$HOUSEHOLDS"
+    check_floor "$DB" 0 "$WORK/$SCALE-first.json" first
+    warm_up "$dir/$hub"
+    pid[$hub]=$HUB_PID port[$hub]=$HUB_PORT management[$hub]=$MANAGEMENT_PORT
+    SIDE_BY_SIDE_PIDS="$SIDE_BY_SIDE_PIDS $HUB_PID"
+    # the next start must not stop this hub
+    HUB_PID=
+  done
+  for round in $(seq 1 "$ALTERNATE"); do
+    for hub in baseline build; do
+      log "alternating, round $round of $ALTERNATE: the $hub's hub"
+      HUB_PID=${pid[$hub]} HUB_PORT=${port[$hub]} MANAGEMENT_PORT=${management[$hub]}
+      mkdir -p "$dir/$hub/$round"
+      BENCH_ROLE=uptpk BENCH_BODY=$WORK/$SCALE-first.json run_wrk page-first page.lua "$dir/$hub/$round"
+      BENCH_ROLE=dinsos BENCH_BODY=$WORK/$SCALE-social-first.json run_wrk page-first-dinsos page.lua "$dir/$hub/$round"
+      BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv run_wrk lookups lookups.lua "$dir/$hub/$round"
+    done
+  done
+  for hub in baseline build; do
+    HUB_PID=${pid[$hub]}
+    stop_hub
+  done
+  SIDE_BY_SIDE_PIDS=
+  HUB_PORT=$BASE_HUB_PORT MANAGEMENT_PORT=$BASE_MANAGEMENT_PORT HUB_JAR=$JAR HUB_LOG_SUFFIX=
+  for hub in baseline build; do
+    for name in page-first page-first-dinsos lookups; do
+      jq -s --arg name "$name" '
+        def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+        {name: $name, rounds: length, rps: (map(.rps) | median), p99_ms: (map(.p99_ms) | median),
+         hub_cpu_ms: (map(.hub_cpu_ms) | median), db_cpu_ms: (map(.db_cpu_ms) | median),
+         hub_cpu_ms_each: map(.hub_cpu_ms), failures: (map(.failures) | add)}' \
+        "$dir/$hub"/*/"$name.json" > "$dir/$hub-$name.json"
+    done
+  done
+  {
+    printf '| scenario | hub CPU ms / request: baseline | build | build / baseline | req/s: baseline | build | build / baseline | failed |\n'
+    printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
+    for name in page-first page-first-dinsos lookups; do
+      jq -rn --slurpfile a "$dir/baseline-$name.json" --slurpfile b "$dir/build-$name.json" '$a[0] as $a | $b[0] as $b |
+        "| \($a.name) | \($a.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms / $a.hub_cpu_ms * 100 | round / 100) | \($a.rps) | \($b.rps) | \($b.rps / $a.rps * 100 | round / 100) | \($a.failures + $b.failures) |"'
+    done
+  } > "$dir/alternate.md"
+  log "alternated $ALTERNATE rounds (medians; each round's figures in $dir/baseline and $dir/build):"
+  cat "$dir/alternate.md" >&2
+}
+
 bench_scale() {
   local scale=$1 households
   case "$scale" in
@@ -567,6 +651,10 @@ bench_scale() {
   psql -d "$DB" -At -F $'\t' -c "SELECT setseed(0.2017)" -c "SELECT m.nik, h.kk FROM member m JOIN household h ON h.id = m.household_id
       ORDER BY random() LIMIT 20000" | tail -n +2 > "$WORK/$scale-identities.tsv"
 
+  if [ "$ALTERNATE" -gt 0 ]; then
+    alternate_scenarios "$dir/alternate"
+    return
+  fi
   run_floor floor-first "$DB" 0 "$dir"
   run_floor floor-deep "$DB" "$DEEP_AFTER" "$dir"
   if [ -n "$BASELINE_JAR" ]; then
@@ -614,6 +702,10 @@ ENDED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo "java_opts=$JAVA_OPTS"
   echo "malloc_arenas=$MALLOC_ARENAS"
 } > "$WORK/machine.txt"
+if [ "$ALTERNATE" -gt 0 ]; then
+  log "results in $WORK (the A/B in $WORK/*/alternate/alternate.md)"
+  exit 0
+fi
 
 "$BENCH/report.sh" "$WORK" $SCALE_LIST > "$WORK/report.md"
 cat "$WORK/report.md"
