@@ -33,6 +33,8 @@ sudo bench/run.sh --scale bangli       # only the Bangli-like data set (a few mi
 sudo bench/run.sh --households 20000 --duration 10 --no-doc   # a quick try on a small set
 # before and after a change, in one run: the earlier build's jar beside this one, with profiles
 sudo bench/run.sh --scale bangli --baseline /path/to/earlier/terpadu.jar --profile --no-writes
+# the same two builds side by side, taking turns for 5 rounds (on a machine whose speed drifts)
+sudo bench/run.sh --scale bangli --baseline /path/to/earlier/terpadu.jar --alternate 5
 \`\`\`
 
 It runs as root on a Debian machine with a JDK 21+ and the repository. It installs \`wrk\`, \`jq\`
@@ -58,7 +60,7 @@ builds the jar once, and then for each scale:
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
 \`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
-one run), \`--profile\` (JFR: the hottest frames and the JIT's compilations during page-first
+one run), \`--alternate N\` (the A/B's two hubs side by side, taking turns), \`--profile\` (JFR: the hottest frames and the JIT's compilations during page-first
 and the look-ups), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
 The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
 
