@@ -71,7 +71,7 @@ while [ $# -gt 0 ]; do
     --jar) JAR=$(realpath "$2"); BUILD=0; shift 2 ;;
     --baseline) BASELINE_JAR=$(realpath "$2"); shift 2 ;;
     --step) STEP_JARS+=("$(realpath "$2")"); shift 2 ;;
-    --alternate) ALTERNATE=$2; shift 2 ;;
+    --alternate) ALTERNATE=$2; [[ "$ALTERNATE" =~ ^[0-9]+$ ]] || { usage >&2; exit 2; }; shift 2 ;;
     --profile) PROFILE=1; shift ;;
     --no-writes) WRITES=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
@@ -561,6 +561,9 @@ hub_scenarios() {
   jq -n --arg jar "$HUB_JAR" --argjson hwm_kib "$hwm" '{jar: $jar, hub_vmhwm_mib: ($hwm_kib / 1024)}' > "$dir/hub.json"
 }
 
+# The middle of a list of numbers (of the two middle ones, their mean), for jq.
+JQ_MEDIAN='def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end; '
+
 # --alternate: both hubs at once, the baseline's on ports of its own, and the same scenarios run on
 # one and then on the other, round after round; per hub, each scenario's median over the rounds.
 alternate_scenarios() {
@@ -600,8 +603,7 @@ alternate_scenarios() {
   HUB_PORT=$BASE_HUB_PORT MANAGEMENT_PORT=$BASE_MANAGEMENT_PORT HUB_JAR=$JAR HUB_LOG_SUFFIX=
   for hub in baseline build; do
     for name in page-first page-first-dinsos lookups; do
-      jq -s --arg name "$name" '
-        def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+      jq -s --arg name "$name" "$JQ_MEDIAN"'
         {name: $name, rounds: length, rps: (map(.rps) | median), p99_ms: (map(.p99_ms) | median),
          hub_cpu_ms: (map(.hub_cpu_ms) | median), db_cpu_ms: (map(.db_cpu_ms) | median),
          hub_cpu_ms_each: map(.hub_cpu_ms), failures: (map(.failures) | add)}' \
@@ -614,8 +616,7 @@ alternate_scenarios() {
     printf '| scenario | hub CPU ms / request: baseline | build | build / baseline | rounds'"'"' build / baseline (median; each) | req/s: baseline | build | build / baseline | failed |\n'
     printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
     for name in page-first page-first-dinsos lookups; do
-      jq -rn --slurpfile a "$dir/baseline-$name.json" --slurpfile b "$dir/build-$name.json" '$a[0] as $a | $b[0] as $b |
-        def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+      jq -rn --slurpfile a "$dir/baseline-$name.json" --slurpfile b "$dir/build-$name.json" "$JQ_MEDIAN"'$a[0] as $a | $b[0] as $b |
         ([range(0; $a.hub_cpu_ms_each | length) | $b.hub_cpu_ms_each[.] / $a.hub_cpu_ms_each[.] * 100 | round / 100]) as $rounds |
         "| \($a.name) | \($a.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms / $a.hub_cpu_ms * 100 | round / 100) | \($rounds | median) (\($rounds | map(tostring) | join(", "))) | \($a.rps) | \($b.rps) | \($b.rps / $a.rps * 100 | round / 100) | \($a.failures + $b.failures) |"'
     done
