@@ -89,6 +89,8 @@ case "$SCALES" in
 esac
 if [ "$ALTERNATE" -gt 0 ]; then
   [ -n "$BASELINE_JAR" ] || { echo "--alternate needs --baseline" >&2; exit 2; }
+  # the alternating rounds measure two hubs and record no profile
+  [ "${#STEP_JARS[@]}" = 0 ] && [ "$PROFILE" = 0 ] || { echo "--alternate takes neither --step nor --profile" >&2; exit 2; }
   # an A/B, not the figures of a build
   WRITE_DOC=0
 fi
