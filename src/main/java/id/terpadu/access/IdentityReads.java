@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The whole identity numbers (NIK, KK) one request disclosed or looked up, collected while it runs
- * and logged once when it ends: who looked at whom, through which operation. A read names the
+ * and logged once when it ends: who looked at whom, through which operation (a request answered by
+ * one SQL statement has that statement log the numbers it discloses, and the rest here). A read names the
  * field and the number, and the person or household it belongs to when the reader knows it;
  * otherwise the log finds it.
  */

@@ -11,15 +11,13 @@ import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import id.terpadu.access.Caller;
 import id.terpadu.access.Disclosure;
+import id.terpadu.access.IdentityReadLog;
 import id.terpadu.access.IdentityReads;
 import id.terpadu.access.RowScope;
 import id.terpadu.graphql.Paging;
 import id.terpadu.identity.IdentityNumbers;
 import id.terpadu.household.HouseholdPages;
 import org.jooq.Condition;
-import org.jooq.JSON;
-import org.jooq.Record5;
-import org.jooq.Select;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -81,14 +79,16 @@ class CompiledPageAnswers {
 
     private Optional<ExecutionResult> compiled(ExecutionContext context) {
         Caller caller = Caller.of(context.getGraphQLContext());
-        RenderedPages.Answer answer;
+        // the whole numbers the answer holds are logged as this request's reads by its statement
+        Object[] reader = IdentityReadLog.reader(IdentityReads.of(context.getGraphQLContext()));
+        byte[] data;
         try {
             ExecutableNormalizedField root = rootField(context);
-            answer = switch (root.getName()) {
-                case PAGE -> page(context, caller, root);
-                case HOUSEHOLD -> lookup(context, caller, root, "kk", (statement, kk) ->
+            data = switch (root.getName()) {
+                case PAGE -> page(context, caller, root, reader);
+                case HOUSEHOLD -> lookup(context, caller, root, "kk", reader, (statement, kk) ->
                         statement.answeringHousehold(root.getResultKey(), root.getChildren(), kk));
-                case MEMBER -> lookup(context, caller, root, "nik", (statement, nik) ->
+                case MEMBER -> lookup(context, caller, root, "nik", reader, (statement, nik) ->
                         statement.answeringMember(root.getResultKey(), root.getChildren(), nik));
                 default -> throw new NotCompilable("the root field " + root.getName());
             };
@@ -100,19 +100,16 @@ class CompiledPageAnswers {
             LOG.warn("A compiled request failed, answered field by field: {}", failed.getMessage());
             return Optional.empty();
         }
-        IdentityReads reads = IdentityReads.of(context.getGraphQLContext());
-        disclose(caller, "Household", "kk", answer.kks(), answer.kkHouseholds(), reads);
-        disclose(caller, "Member", "nik", answer.niks(), answer.nikMembers(), reads);
         settings.countAnswered();
         // the JSON as the database built it, written into the response as it is, without its spaces
-        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(answer.data()))).build());
+        return Optional.of(ExecutionResultImpl.newExecutionResult().data(new RawValue(CompactJson.of(data))).build());
     }
 
-    private RenderedPages.Answer page(ExecutionContext context, Caller caller, ExecutableNormalizedField households) {
+    private byte[] page(ExecutionContext context, Caller caller, ExecutableNormalizedField households, Object[] reader) {
         Long afterId = position(caller, households);
         RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
                 context.getExecutionInput().getOperationName(), caller, households.getResolvedArguments(), "after");
-        return rendered.answer(shape, SQLDataType.BIGINT, afterId, position -> statement(caller, size(households), position)
+        return rendered.answer(shape, SQLDataType.BIGINT, afterId, reader, position -> statement(caller, size(households), position)
                 .answering(households.getResultKey(), households.getChildren(), () -> filter(caller, households)));
     }
 
@@ -120,9 +117,8 @@ class CompiledPageAnswers {
      * A look-up by a whole identity number, its one argument ({@code argument}): 16 digits, else the
      * field-by-field look-up answers with its error.
      */
-    private RenderedPages.Answer lookup(
-            ExecutionContext context, Caller caller, ExecutableNormalizedField root, String argument,
-            BiFunction<HouseholdPageStatement, org.jooq.Field<String>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
+    private byte[] lookup(ExecutionContext context, Caller caller, ExecutableNormalizedField root, String argument, Object[] reader,
+                          BiFunction<HouseholdPageStatement, org.jooq.Field<String>, HouseholdPageStatement.Compiled> build) {
         Map<String, Object> arguments = root.getResolvedArguments();
         if (arguments.size() != 1 || !(arguments.get(argument) instanceof String number) || !IdentityNumbers.hasSixteenDigits(number)) {
             throw new NotCompilable("not a look-up by 16 digits");
@@ -132,20 +128,7 @@ class CompiledPageAnswers {
         }
         RenderedPages.Shape shape = RenderedPages.Shape.of(context.getExecutionInput().getQuery(),
                 context.getExecutionInput().getOperationName(), caller, arguments, argument);
-        return rendered.answer(shape, SQLDataType.VARCHAR, number, given -> build.apply(statement(caller, 1, null), given));
-    }
-
-    /**
-     * The whole numbers the page holds, through the gate that notes each as read, each with the
-     * household or member it belongs to (at the same index).
-     */
-    private void disclose(Caller caller, String type, String field, String[] numbers, Long[] holders, IdentityReads reads) {
-        if (numbers == null) {
-            return;
-        }
-        for (int i = 0; i < numbers.length; i++) {
-            disclosure.identity(caller, type, field, numbers[i], holders[i], reads);
-        }
+        return rendered.answer(shape, SQLDataType.VARCHAR, number, reader, given -> build.apply(statement(caller, 1, null), given));
     }
 
     /** The one root field of a query that asks for nothing else, without fragments or directives. */

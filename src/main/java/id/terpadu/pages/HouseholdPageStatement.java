@@ -3,6 +3,7 @@ package id.terpadu.pages;
 import graphql.normalized.ExecutableNormalizedField;
 import id.terpadu.access.Caller;
 import id.terpadu.access.Disclosure;
+import id.terpadu.access.IdentityReadLog;
 import id.terpadu.access.RowScope;
 import id.terpadu.benefit.BenefitOrder;
 import id.terpadu.household.HouseholdPages;
@@ -13,7 +14,7 @@ import org.jooq.JSON;
 import org.jooq.JSONEntry;
 import org.jooq.Name;
 import org.jooq.Record1;
-import org.jooq.Record5;
+import org.jooq.Record3;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -43,9 +44,9 @@ import static org.jooq.impl.DSL.select;
  * the request, field by field, each only when the policy grants it to the caller, identity numbers
  * masked in the database for the roles that see them masked, and the caller's row scope on every
  * table it reads. The look-ups {@code household(kk:)} and {@code member(nik:)} compile the same
- * way, the household as a page of one. Besides the JSON, the statement answers the whole KKs and
- * NIKs it disclosed, for the identity-read log. Anything outside the shapes it knows is
- * {@link NotCompilable}.
+ * way, the household as a page of one. The statement logs the whole KKs and NIKs it discloses
+ * in the identity-read log itself ({@link IdentityReadLog#loggingItsReads}). Anything outside the
+ * shapes it knows is {@link NotCompilable}.
  */
 final class HouseholdPageStatement {
 
@@ -54,9 +55,6 @@ final class HouseholdPageStatement {
 
     private static final Name PAGE = DSL.name("page");
     private static final Field<Long> ROW = DSL.field(DSL.name(PAGE.last(), "n"), SQLDataType.BIGINT);
-    private static final Name DISCLOSED_NIKS = DSL.name("disclosed_niks");
-    private static final Field<String[]> DISCLOSED_NIK_NUMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "niks"), SQLDataType.VARCHAR.array());
-    private static final Field<Long[]> DISCLOSED_NIK_MEMBERS = DSL.field(DSL.name(DISCLOSED_NIKS.last(), "members"), SQLDataType.BIGINT.array());
     private static final Name GIVEN = DSL.name("given");
     private static final Field<String> GIVEN_NUMBER = DSL.field(DSL.name(GIVEN.last(), "number"), HOUSEHOLD.KK.getDataType());
     /** The number a look-up gives, read where a condition needs it. */
@@ -69,14 +67,19 @@ final class HouseholdPageStatement {
 
     /** The answer's columns: the {@code data} of the answer. */
     static final Field<JSON> DATA = DSL.field(DSL.name("data"), SQLDataType.JSON);
-    /** The whole KKs the answer holds (null: none disclosed). */
-    static final Field<String[]> KKS = DSL.field(DSL.name("kks"), SQLDataType.VARCHAR.array());
-    /** The households of those KKs, at the same index. */
-    static final Field<Long[]> KK_HOUSEHOLDS = DSL.field(DSL.name("kk_households"), SQLDataType.BIGINT.array());
-    /** The whole NIKs the answer holds (null: none disclosed). */
-    static final Field<String[]> NIKS = DSL.field(DSL.name("niks"), SQLDataType.VARCHAR.array());
-    /** The members of those NIKs, at the same index. */
-    static final Field<Long[]> NIK_MEMBERS = DSL.field(DSL.name("nik_members"), SQLDataType.BIGINT.array());
+    /** The households whose whole KKs the answer holds (null: none disclosed). */
+    private static final Field<Long[]> KK_HOUSEHOLDS = DSL.field(DSL.name("kk_households"), SQLDataType.BIGINT.array());
+    /** The members whose whole NIKs the answer holds (null: none disclosed). */
+    private static final Field<Long[]> NIK_MEMBERS = DSL.field(DSL.name("nik_members"), SQLDataType.BIGINT.array());
+
+    /**
+     * A compiled statement, of one row and one column, {@link #DATA}.
+     *
+     * @param logsReads whether it logs the whole numbers it discloses itself, and so has the slots
+     *                  {@link IdentityReadLog#READER_SLOTS}
+     */
+    record Compiled(Select<Record1<JSON>> select, boolean logsReads) {
+    }
 
     private final Caller caller;
     private final RowScope scope;
@@ -102,16 +105,14 @@ final class HouseholdPageStatement {
     }
 
     /**
-     * The statement: the {@code data} of the answer, the whole KKs it holds with their households and
-     * the whole NIKs with their members (the columns {@link #DATA} to {@link #NIK_MEMBERS}). The
-     * selection is compiled first, so that a filter is only looked at (a region looked up) for a
-     * selection that compiles.
+     * The statement of the page. The selection is compiled first, so that a filter is only looked at
+     * (a region looked up) for a selection that compiles.
      *
      * @param rootKey    the response key of the {@code households} field
      * @param connection the selection of the connection
      * @param filter     the condition of the page's filter on {@code household}, as the field-by-field page has it
      */
-    Select<Record5<JSON, String[], Long[], String[], Long[]>> answering(String rootKey, List<ExecutableNormalizedField> connection,
+    Compiled answering(String rootKey, List<ExecutableNormalizedField> connection,
                                                         Supplier<Condition> filter) {
         Field<JSON> data = jsonObject(key(rootKey).value(connection(connection)));
         Condition condition = filter.get();
@@ -132,15 +133,14 @@ final class HouseholdPageStatement {
 
     /**
      * The statement of {@code household(kk:)}: the household the caller may see that holds this KK
-     * now, or else the latest that held it before, as the field-by-field look-up finds it; with the
-     * columns {@link #DATA} to {@link #NIK_MEMBERS} as a page has them (a statement of a page of one
-     * household).
+     * now, or else the latest that held it before, as the field-by-field look-up finds it: a
+     * statement of a page of one household.
      *
      * @param rootKey   the response key of the {@code household} field
      * @param selection the selection of the household
      * @param kk        the KK looked up (a value or a parameter)
      */
-    Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringHousehold(String rootKey, List<ExecutableNormalizedField> selection,
+    Compiled answeringHousehold(String rootKey, List<ExecutableNormalizedField> selection,
                                                                  Field<String> kk) {
         Field<JSON> household = object("Household", selection, this::household);
         // the current holder first, then the households that held it before, latest first: two
@@ -160,14 +160,13 @@ final class HouseholdPageStatement {
 
     /**
      * The statement of {@code member(nik:)}: the person the caller may see who holds this NIK, or
-     * else the record a person of this NIK was merged into, as the field-by-field look-up finds them;
-     * with the columns {@link #DATA} to {@link #NIK_MEMBERS} (no KKs).
+     * else the record a person of this NIK was merged into, as the field-by-field look-up finds them.
      *
      * @param rootKey   the response key of the {@code member} field
      * @param selection the selection of the person
      * @param nik       the NIK looked up (a value or a parameter)
      */
-    Select<Record5<JSON, String[], Long[], String[], Long[]>> answeringMember(String rootKey, List<ExecutableNormalizedField> selection,
+    Compiled answeringMember(String rootKey, List<ExecutableNormalizedField> selection,
                                                               Field<String> nik) {
         Field<JSON> member = object("Member", selection, this::member);
         // the holder first, then the record a person of this NIK was merged into: two branches, so
@@ -182,15 +181,28 @@ final class HouseholdPageStatement {
                 .limit(1));
         Condition isFound = MEMBER.ID.eq(DSL.field(select(FOUND_ID).from(DSL.table(FOUND))));
         Field<JSON> data = jsonObject(key(rootKey).value(DSL.field(select(member).from(MEMBER).where(isFound))));
-        Field<String[]> niks = nikDisclosed
-                ? DSL.field(select(DSL.arrayAgg(MEMBER.NIK)).from(MEMBER).where(isFound))
-                : DSL.castNull(SQLDataType.VARCHAR.array());
         Field<Long[]> nikMembers = nikDisclosed
                 ? DSL.field(select(DSL.arrayAgg(MEMBER.ID)).from(MEMBER).where(isFound))
                 : DSL.castNull(SQLDataType.BIGINT.array());
-        return DSL.with(given(nik), found).select(data.as(DATA.getName()), DSL.castNull(SQLDataType.VARCHAR.array()).as(KKS.getName()),
-                DSL.castNull(SQLDataType.BIGINT.array()).as(KK_HOUSEHOLDS.getName()), niks.as(NIKS.getName()),
-                nikMembers.as(NIK_MEMBERS.getName()));
+        return compiled(DSL.with(given(nik), found).select(data.as(DATA.getName()),
+                DSL.castNull(SQLDataType.BIGINT.array()).as(KK_HOUSEHOLDS.getName()), nikMembers.as(NIK_MEMBERS.getName())));
+    }
+
+    /**
+     * The statement that answers the {@link #DATA} of {@code answer} and logs the whole numbers its
+     * other columns hold, KKs first: the order the field-by-field path reads them in does not matter,
+     * the reads of a request are a set.
+     */
+    private Compiled compiled(Select<Record3<JSON, Long[], Long[]>> answer) {
+        List<IdentityReadLog.Disclosed> disclosed = new ArrayList<>();
+        if (kkDisclosed) {
+            disclosed.add(new IdentityReadLog.Disclosed("Household", "kk", KK_HOUSEHOLDS));
+        }
+        if (nikDisclosed) {
+            disclosed.add(new IdentityReadLog.Disclosed("Member", "nik", NIK_MEMBERS));
+        }
+        return disclosed.isEmpty() ? new Compiled(DSL.select(DATA).from(answer.asTable("answer")), false)
+                : new Compiled(IdentityReadLog.loggingItsReads(answer, DATA, disclosed), true);
     }
 
     /**
@@ -221,34 +233,24 @@ final class HouseholdPageStatement {
     }
 
     /**
-     * The statement over the page: its {@code data}, and the whole KKs and NIKs it disclosed with
-     * their holders. Grouped by nothing: one row, also for an empty page or a selection without
+     * The statement over the page: its {@code data}, and the holders of the whole KKs and NIKs it
+     * disclosed. Grouped by nothing: one row, also for an empty page or a selection without
      * aggregates.
      */
-    private Select<Record5<JSON, String[], Long[], String[], Long[]>> withDisclosed(List<CommonTableExpression<?>> tables,
+    private Compiled withDisclosed(List<CommonTableExpression<?>> tables,
                                                                     CommonTableExpression<?> page, Field<JSON> data) {
-        // the whole numbers disclosed, each with the household or person it belongs to, in one order
-        Field<String[]> kks = kkDisclosed
-                ? DSL.arrayAgg(onPage(HOUSEHOLD.KK)).orderBy(id).filterWhere(shown)
-                : DSL.castNull(SQLDataType.VARCHAR.array());
+        // the households and people whose whole numbers the page holds, each in one order
         Field<Long[]> kkHouseholds = kkDisclosed
                 ? DSL.arrayAgg(id).orderBy(id).filterWhere(shown)
                 : DSL.castNull(SQLDataType.BIGINT.array());
-        Field<String[]> niks = DSL.castNull(SQLDataType.VARCHAR.array());
-        Field<Long[]> nikMembers = DSL.castNull(SQLDataType.BIGINT.array());
-        if (nikDisclosed) {
-            // the members of the shown households, of the ages the caller sees (their region is the page's)
-            tables.add(DISCLOSED_NIKS.as(select(
-                    DSL.arrayAgg(MEMBER.NIK).orderBy(MEMBER.ID).as(DISCLOSED_NIK_NUMBERS.getName()),
-                    DSL.arrayAgg(MEMBER.ID).orderBy(MEMBER.ID).as(DISCLOSED_NIK_MEMBERS.getName()))
-                    .from(MEMBER)
-                    .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
-                    .and(scope.membersOfHouseholdInScope(caller))));
-            niks = DSL.field(select(DISCLOSED_NIK_NUMBERS).from(DSL.table(DISCLOSED_NIKS)));
-            nikMembers = DSL.field(select(DISCLOSED_NIK_MEMBERS).from(DSL.table(DISCLOSED_NIKS)));
-        }
-        return DSL.with(tables).select(data.as(DATA.getName()), kks.as(KKS.getName()), kkHouseholds.as(KK_HOUSEHOLDS.getName()),
-                niks.as(NIKS.getName()), nikMembers.as(NIK_MEMBERS.getName())).from(page).groupBy();
+        // the members of the shown households, of the ages the caller sees (their region is the page's)
+        Field<Long[]> nikMembers = nikDisclosed
+                ? DSL.field(select(DSL.arrayAgg(MEMBER.ID).orderBy(MEMBER.ID)).from(MEMBER)
+                        .where(MEMBER.HOUSEHOLD_ID.in(select(id).from(page).where(shown)))
+                        .and(scope.membersOfHouseholdInScope(caller)))
+                : DSL.castNull(SQLDataType.BIGINT.array());
+        return compiled(DSL.with(tables).select(data.as(DATA.getName()), kkHouseholds.as(KK_HOUSEHOLDS.getName()),
+                nikMembers.as(NIK_MEMBERS.getName())).from(page).groupBy());
     }
 
     private Field<JSON> connection(List<ExecutableNormalizedField> selection) {

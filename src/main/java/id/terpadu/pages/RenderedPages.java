@@ -3,22 +3,21 @@ package id.terpadu.pages;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import id.terpadu.access.Caller;
+import id.terpadu.access.IdentityReadLog;
 import id.terpadu.sql.RenderedStatement;
 import id.terpadu.sql.RenderedStatements;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.JSON;
-import org.jooq.Record5;
-import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,9 +27,9 @@ import java.util.function.Function;
  * it. A shape is the document and operation, the arguments of the root field other than its
  * slot's value (the cursor's position of a page, the number a look-up gives), what the policy
  * sees of the caller (roles, region, client: not who the caller is) and the day (the policy's age
- * limits and a filter's "current" benefits count from it). The statement's only bind value that
- * changes within a shape is its slot's: the household the page continues after, the number looked
- * up.
+ * limits and a filter's "current" benefits count from it). The bind values that change within a
+ * shape are its slot's (the household the page continues after, the number looked up) and, for a
+ * statement that logs the whole numbers it discloses, who reads in which request.
  */
 @Component
 class RenderedPages {
@@ -40,7 +39,7 @@ class RenderedPages {
 
     private final DSLContext dsl;
     private final RenderedStatements statements;
-    private final Cache<Shape, RenderedStatement> rendered;
+    private final Cache<Shape, Rendered> rendered;
 
     RenderedPages(DSLContext dsl, RenderedStatements statements) {
         this.dsl = dsl;
@@ -48,13 +47,8 @@ class RenderedPages {
         this.rendered = Caffeine.newBuilder().maximumSize(1_000).build();
     }
 
-    /**
-     * A compiled statement's answer: the {@code data} of the response as JSON text (UTF-8, as the
-     * database sent it), the whole KKs it
-     * holds with their households and the whole NIKs with their members, at the same indexes (null:
-     * none disclosed).
-     */
-    record Answer(byte[] data, String[] kks, Long[] kkHouseholds, String[] niks, Long[] nikMembers) {
+    /** A statement as it runs, and whether it logs its reads (and so binds the reader's slots). */
+    private record Rendered(RenderedStatement statement, boolean logsReads) {
     }
 
     /** What makes two requests one statement with another value in its slot. */
@@ -70,31 +64,34 @@ class RenderedPages {
     }
 
     /**
-     * The answer of a request of this shape with this value in its slot (a page's first: null, and
-     * then the statement has no slot), from the statement {@code build} makes for the slot, built and
-     * rendered on the shape's first request.
+     * The {@code data} of the response to a request of this shape with this value in its slot (a
+     * page's first: null, and then the statement has no slot), as JSON text (UTF-8, as the database
+     * sent it), from the statement {@code build} makes for the slot, built and rendered on the shape's
+     * first request. A statement that logs the whole numbers it discloses logs them as read by
+     * {@code reader} ({@link IdentityReadLog#reader}).
      *
      * @throws NotCompilable when {@code build} finds the request not compilable (nothing is kept)
      */
-    <T> Answer answer(Shape shape, DataType<T> type, T value,
-                      Function<Field<T>, Select<Record5<JSON, String[], Long[], String[], Long[]>>> build) {
-        RenderedStatement statement = rendered.get(shape, key -> render(build, value == null ? null : type));
-        return value == null ? statements.query(statement, RenderedPages::answer) : statements.query(statement, RenderedPages::answer, value);
+    <T> byte[] answer(Shape shape, DataType<T> type, T value, Object[] reader,
+                      Function<Field<T>, HouseholdPageStatement.Compiled> build) {
+        Rendered statement = rendered.get(shape, key -> render(build, value == null ? null : type));
+        List<Object> slots = new ArrayList<>(1 + reader.length);
+        if (value != null) {
+            slots.add(value);
+        }
+        if (statement.logsReads()) {
+            slots.addAll(List.of(reader));
+        }
+        return statements.query(statement.statement(), RenderedPages::data, slots.toArray());
     }
 
-    /** The one row of a page's statement: its JSON, the whole KKs and their households, the whole NIKs and their members. */
-    private static Answer answer(ResultSet rows) throws SQLException {
+    /** The one row of a page's statement: its JSON. */
+    private static byte[] data(ResultSet rows) throws SQLException {
         if (!rows.next()) {
             throw new SQLException("A compiled statement answered no row");
         }
         // the JSON's bytes as the driver holds them, not copied, read once: CompactJson compacts them in place
-        return new Answer(rows.getBytes(1), array(rows, 2, String[].class), array(rows, 3, Long[].class),
-                array(rows, 4, String[].class), array(rows, 5, Long[].class));
-    }
-
-    private static <A> A array(ResultSet rows, int column, Class<A> type) throws SQLException {
-        Array array = rows.getArray(column);
-        return array == null ? null : type.cast(array.getArray());
+        return rows.getBytes(1);
     }
 
     /** How many shapes are kept. */
@@ -103,10 +100,17 @@ class RenderedPages {
         return rendered.estimatedSize();
     }
 
-    private <T> RenderedStatement render(Function<Field<T>, ? extends Select<?>> build, DataType<T> slot) {
-        Select<?> select = build.apply(slot == null ? null : DSL.param(SLOT, slot));
+    private <T> Rendered render(Function<Field<T>, HouseholdPageStatement.Compiled> build, DataType<T> slot) {
+        HouseholdPageStatement.Compiled compiled = build.apply(slot == null ? null : DSL.param(SLOT, slot));
+        List<String> slots = new ArrayList<>();
+        if (slot != null) {
+            slots.add(SLOT);
+        }
+        if (compiled.logsReads()) {
+            slots.addAll(IdentityReadLog.READER_SLOTS);
+        }
         try {
-            return slot == null ? RenderedStatement.of(dsl, select) : RenderedStatement.of(dsl, select, SLOT);
+            return new Rendered(RenderedStatement.of(dsl, compiled.select(), slots.toArray(String[]::new)), compiled.logsReads());
         } catch (IllegalArgumentException notRenderable) {
             throw new NotCompilable(notRenderable.getMessage());
         }
