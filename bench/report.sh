@@ -60,7 +60,7 @@ builds the jar once, and then for each scale:
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
 \`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
-one run), \`--alternate N\` (the A/B's two hubs side by side, taking turns), \`--profile\` (JFR: the hottest frames and the JIT's compilations during page-first
+one run), \`--alternate N\` (the A/B's two hubs side by side, taking turns, each after a run of the floor), \`--profile\` (JFR: the hottest frames and the JIT's compilations during page-first
 and the look-ups), \`--no-writes\`, \`--no-doc\`; \`bench/run.sh --help\` lists them.
 The raw results of a run (wrk and pgbench output, logs, samples) stay in \`bench/results/\`.
 

@@ -27,10 +27,12 @@ Usage: bench/run.sh [options]
   --step JAR                  (repeatable, with --baseline) also measure page-first, page-first-dinsos
                               and lookups from an intermediate build's jar, to tell what each change gave
   --alternate N               (with --baseline) instead of the scenarios one jar after the other, run both
-                              hubs side by side and alternate between them N rounds of page-first,
-                              page-first-dinsos and lookups, and report each one's median: on a machine
-                              whose speed drifts over minutes (a shared host) an A/B one after the other
-                              measures the drift as much as the change
+                              hubs side by side and alternate between them N rounds of floor-first,
+                              page-first, page-first-dinsos and lookups (the floor again before each
+                              hub's pages, the hubs' order swapped every round), and report each one's
+                              median and each round's page / floor: on a machine whose speed drifts
+                              over minutes (a shared host) an A/B one after the other, or a page
+                              measured minutes after its floor, measures the drift as much as the change
   --profile                   record a JFR CPU profile of the hub during the measured page-first and
                               lookups runs
                               (and of the baseline's); the hottest frames go to the results
@@ -587,11 +589,17 @@ alternate_scenarios() {
     # the next start must not stop this hub
     HUB_PID=
   done
+  local order
   for round in $(seq 1 "$ALTERNATE"); do
-    for hub in baseline build; do
-      log "alternating, round $round of $ALTERNATE: the $hub's hub"
+    # the order swapped every round, so that a steady drift favours neither
+    order="baseline build"
+    [ $((round % 2)) = 1 ] || order="build baseline"
+    for hub in $order; do
+      log "alternating, round $round of $ALTERNATE: the floor, then the $hub's hub"
       HUB_PID=${pid[$hub]} HUB_PORT=${port[$hub]} MANAGEMENT_PORT=${management[$hub]}
       mkdir -p "$dir/$hub/$round"
+      # the floor just before the hub's pages: a page / floor ratio of runs a minute apart
+      run_floor floor-first "$DB" 0 "$dir/$hub/$round"
       BENCH_ROLE=uptpk BENCH_BODY=$WORK/$SCALE-first.json run_wrk page-first page.lua "$dir/$hub/$round"
       BENCH_ROLE=dinsos BENCH_BODY=$WORK/$SCALE-social-first.json run_wrk page-first-dinsos page.lua "$dir/$hub/$round"
       BENCH_ROLE=uptpk BENCH_SAMPLE=$WORK/$SCALE-identities.tsv run_wrk lookups lookups.lua "$dir/$hub/$round"
@@ -604,7 +612,7 @@ alternate_scenarios() {
   SIDE_BY_SIDE_PIDS=
   HUB_PORT=$BASE_HUB_PORT MANAGEMENT_PORT=$BASE_MANAGEMENT_PORT HUB_JAR=$JAR HUB_LOG_SUFFIX=
   for hub in baseline build; do
-    for name in page-first page-first-dinsos lookups; do
+    for name in floor-first page-first page-first-dinsos lookups; do
       jq -s --arg name "$name" "$JQ_MEDIAN"'
         {name: $name, rounds: length, rps: (map(.rps) | median), p99_ms: (map(.p99_ms) | median),
          hub_cpu_ms: (map(.hub_cpu_ms) | median), db_cpu_ms: (map(.db_cpu_ms) | median),
@@ -621,6 +629,20 @@ alternate_scenarios() {
       jq -rn --slurpfile a "$dir/baseline-$name.json" --slurpfile b "$dir/build-$name.json" "$JQ_MEDIAN"'$a[0] as $a | $b[0] as $b |
         ([range(0; $a.hub_cpu_ms_each | length) | $b.hub_cpu_ms_each[.] / $a.hub_cpu_ms_each[.] * 100 | round / 100]) as $rounds |
         "| \($a.name) | \($a.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms * 100 | round / 100) | \($b.hub_cpu_ms / $a.hub_cpu_ms * 100 | round / 100) | \($rounds | median) (\($rounds | map(tostring) | join(", "))) | \($a.rps) | \($b.rps) | \($b.rps / $a.rps * 100 | round / 100) | \($a.failures + $b.failures) |"'
+    done
+    # each round's page / the floor measured just before it, per hub
+    printf '\n| scenario | req/s / floor-first: baseline (median; each round) | build (median; each round) |\n'
+    printf '|---|---:|---:|\n'
+    for name in page-first page-first-dinsos; do
+      printf '| %s |' "$name"
+      for hub in baseline build; do
+        jq -rn "$JQ_MEDIAN"'[inputs] | map(.rps * 100 | round / 100) | " \(median) (\(map(tostring) | join(", "))) |"' \
+          < <(for round in $(seq 1 "$ALTERNATE"); do
+                jq -n --slurpfile page "$dir/$hub/$round/$name.json" --slurpfile floor "$dir/$hub/$round/floor-first.json" \
+                  '{rps: ($page[0].rps / $floor[0].rps)}'
+              done) | tr -d '\n'
+      done
+      printf '\n'
     done
   } > "$dir/alternate.md"
   log "alternated $ALTERNATE rounds (medians; each round's figures in $dir/baseline and $dir/build):"
