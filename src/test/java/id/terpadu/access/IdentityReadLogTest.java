@@ -7,19 +7,29 @@ import id.terpadu.db.codes.Sex;
 import id.terpadu.db.tables.records.HouseholdRecord;
 import id.terpadu.db.tables.records.IdentityReadRecord;
 import id.terpadu.db.tables.records.MemberRecord;
+import id.terpadu.sql.RenderedStatement;
 import id.terpadu.sql.RenderedStatements;
+import org.jooq.Field;
+import org.jooq.JSON;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static id.terpadu.db.Tables.HOUSEHOLD_KK_HISTORY;
 import static id.terpadu.db.Tables.IDENTITY_READ;
+import static id.terpadu.db.Tables.IDENTITY_READ_REQUEST;
 import static id.terpadu.db.Tables.MEMBER_MERGE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The identity-read log finds whose number was read, whatever the path knew of the record. */
 @Import(RenderedStatements.class)
@@ -67,5 +77,51 @@ class IdentityReadLogTest extends RepositoryTest {
             assertThat(read.getUsername()).isEqualTo("uptpk");
             assertThat(read.getOperation()).isEqualTo("household");
         });
+    }
+
+    @Test
+    void aStatementLogsTheNumbersItDisclosesItselfAndNothingWhenItDisclosesNone() {
+        HouseholdRecord household = household(VILLAGE);
+        MemberRecord head = member(household, "Made Statement", LocalDate.of(1975, 6, 6), Relationship.HEAD);
+        MemberRecord child = member(household, "Komang Statement", LocalDate.of(2010, 7, 7), Relationship.CHILD);
+        Field<JSON> data = DSL.field(DSL.name("data"), SQLDataType.JSON);
+        Field<Long[]> households = DSL.field(DSL.name("households"), SQLDataType.BIGINT.array());
+        Field<Long[]> members = DSL.field(DSL.name("members"), SQLDataType.BIGINT.array());
+        List<IdentityReadLog.Disclosed> disclosed = List.of(new IdentityReadLog.Disclosed("Household", "kk", households),
+                new IdentityReadLog.Disclosed("Member", "nik", members));
+        IdentityReads reads = new IdentityReads(caller("uptpk", null), "request-statement");
+        reads.operation("households");
+
+        String answered = run(IdentityReadLog.loggingItsReads(DSL.select(DSL.inline(JSON.json("[1]")).as(data),
+                DSL.array(DSL.inline(household.getId())).as(households),
+                DSL.array(DSL.inline(child.getId()), DSL.inline(head.getId())).as(members)), data, disclosed), reads);
+        String none = run(IdentityReadLog.loggingItsReads(DSL.select(DSL.inline(JSON.json("[]")).as(data),
+                DSL.castNull(SQLDataType.BIGINT.array()).as(households), DSL.array().cast(SQLDataType.BIGINT.array()).as(members)),
+                data, disclosed), new IdentityReads(caller("uptpk", null), "request-statement-none"));
+
+        assertThat(answered).isEqualTo("[1]");
+        assertThat(none).isEqualTo("[]");
+        List<IdentityReadRecord> logged = dsl.selectFrom(IDENTITY_READ).where(IDENTITY_READ.REQUEST_ID.eq("request-statement"))
+                .orderBy(IDENTITY_READ.ID).fetch();
+        assertThat(logged).extracting(IdentityReadRecord::getField, IdentityReadRecord::getMemberId, IdentityReadRecord::getHouseholdId)
+                .as("in the order of the columns, each column's in its own")
+                .containsExactly(tuple("Household.kk", null, household.getId()), tuple("Member.nik", child.getId(), null),
+                        tuple("Member.nik", head.getId(), null));
+        assertThat(logged).allSatisfy(read -> {
+            assertThat(read.getUsername()).isEqualTo("uptpk");
+            assertThat(read.getRoles()).isEqualTo("uptpk");
+            assertThat(read.getOperation()).isEqualTo("households");
+        });
+        assertThat(dsl.fetchCount(IDENTITY_READ_REQUEST, IDENTITY_READ_REQUEST.REQUEST_ID.eq("request-statement-none")))
+                .as("nothing disclosed, nothing logged").isZero();
+    }
+
+    /** Runs a statement that logs its reads as it runs in the hub: rendered once, with the reader's slots bound. */
+    private String run(Select<Record1<JSON>> statement, IdentityReads reads) {
+        RenderedStatement rendered = RenderedStatement.of(dsl, statement, IdentityReadLog.READER_SLOTS.toArray(String[]::new));
+        return statements.query(rendered, rows -> {
+            rows.next();
+            return rows.getString(1);
+        }, IdentityReadLog.reader(reads));
     }
 }
