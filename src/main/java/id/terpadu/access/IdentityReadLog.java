@@ -92,7 +92,7 @@ public class IdentityReadLog {
             numbers[i] = read.number();
             holders[i] = read.holder();
         }
-        List<Object> values = new ArrayList<>(List.of(reader(request)));
+        List<Object> values = new ArrayList<>(Arrays.asList(reader(request)));
         values.addAll(Arrays.asList(fields, kinds, numbers, holders));
         statements.execute(insert, values.toArray());
     }

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class RenderedPages {
             slots.add(value);
         }
         if (statement.logsReads()) {
-            slots.addAll(List.of(reader));
+            slots.addAll(Arrays.asList(reader));
         }
         return statements.query(statement.statement(), RenderedPages::data, slots.toArray());
     }

@@ -116,6 +116,19 @@ class IdentityReadLogTest extends RepositoryTest {
                 .as("nothing disclosed, nothing logged").isZero();
     }
 
+    @Test
+    void aReadOfACallerWithoutSubjectOrRequestIdIsLoggedWithoutThem() {
+        HouseholdRecord household = household(VILLAGE);
+        // a request over the WebSocket carries no request id; a token need not name a user
+        IdentityReads reads = new IdentityReads(new Caller(null, null, null, java.util.Set.of(), null), null);
+        reads.add(new IdentityReads.Read("Household.kk", IdentityKind.KK, household.getKk(), household.getId()));
+        new IdentityReadLog(dsl, statements).write(reads);
+
+        assertThat(dsl.selectFrom(IDENTITY_READ).where(IDENTITY_READ.HOUSEHOLD_ID.eq(household.getId())).fetch())
+                .extracting(IdentityReadRecord::getSubject, IdentityReadRecord::getRequestId, IdentityReadRecord::getField)
+                .containsExactly(tuple(null, null, "Household.kk"));
+    }
+
     /** Runs a statement that logs its reads as it runs in the hub: rendered once, with the reader's slots bound. */
     private String run(Select<Record1<JSON>> statement, IdentityReads reads) {
         RenderedStatement rendered = RenderedStatement.of(dsl, statement, IdentityReadLog.READER_SLOTS.toArray(String[]::new));
