@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Collects the whole identity numbers a request returns while it runs, and logs them once when it
- * ends, with the operation that returned them: who looked at whom.
+ * ends, with the operation that returned them: who looked at whom. (A request answered by one
+ * compiled statement has that statement log the numbers it returns: {@link IdentityReadLog#loggingItsReads}.)
  */
 @Component
 class IdentityReadInstrumentation extends SimplePerformantInstrumentation {
