@@ -151,10 +151,10 @@ public class IdentityReadLog {
     /** The columns of a request's row of reads: the reader's slots, then the reads as three parallel arrays. */
     private static SelectSelectStep<Record9<String, String, String, String, String, String, String[], Long[], Long[]>> reads(
             Field<String[]> fields, Field<Long[]> members, Field<Long[]> households) {
-        return select(reader(0), reader(1), reader(2), reader(3), reader(4), reader(5), fields, members, households);
+        return select(readerSlot(0), readerSlot(1), readerSlot(2), readerSlot(3), readerSlot(4), readerSlot(5), fields, members, households);
     }
 
-    private static Field<String> reader(int slot) {
+    private static Field<String> readerSlot(int slot) {
         return DSL.param(READER_SLOTS.get(slot), SQLDataType.VARCHAR);
     }
 
