@@ -13,17 +13,25 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * A statement of the typed DSL rendered once and run many times with other values: for the hot
  * statements whose text is the same on every run, where building and rendering the statement cost
  * the hub more than the database's work. The statement is built with a named parameter
- * ({@code DSL.param(name, type)}) for each value that changes, its slots; every other bind value
- * is kept as built. A run binds the slots' values, each with its slot's data type: handed to jOOQ
- * as plain SQL with its bind values ({@link #bindings}), or to JDBC by {@link RenderedStatements}
- * (values of the types of {@link #DATABASE_TYPES} only).
+ * ({@code DSL.param(name, type)}) for each value that changes, its slots; every other value is
+ * written into its text as a literal, as jOOQ inlines it. So the statement's only bind values are
+ * its slots, and the database plans it knowing the rest: a statement whose limits, regions and
+ * keys were bind values too is planned anew on every run once its tables are large (a generic
+ * plan of an unknown {@code LIMIT} costs a tenth of the table), and binding and parsing some sixty
+ * constant values on every run cost the hub and the database for nothing. A run binds the slots'
+ * values, each with its slot's data type: handed to jOOQ as plain SQL with its bind values
+ * ({@link #bindings}), or to JDBC by {@link RenderedStatements} (values of the types of
+ * {@link #DATABASE_TYPES} only).
  */
 public final class RenderedStatement {
 
@@ -33,18 +41,17 @@ public final class RenderedStatement {
             Integer[].class);
 
     private final String sql;
+    /** The slots in the order of their bind markers in the text. */
     private final List<Param<?>> binds;
+    /** For each slot in the order it was named, the position of its bind marker. */
     private final int[] slotPositions;
-    /** The bind values as the database takes them (converted from the parameters' own types), the slots' null. */
-    private final Object[] fixedValues;
-    /** The names of the database's types of the array parameters' elements (null: not an array). */
+    /** The names of the database's types of the array slots' elements (null: not an array). */
     private final String[] arrayElementTypes;
 
     private RenderedStatement(String sql, List<Param<?>> binds, int[] slotPositions, Configuration configuration) {
         this.sql = sql;
         this.binds = binds;
         this.slotPositions = slotPositions;
-        this.fixedValues = new Object[binds.size()];
         this.arrayElementTypes = new String[binds.size()];
         for (int position = 0; position < binds.size(); position++) {
             DataType<?> type = binds.get(position).getDataType();
@@ -56,7 +63,6 @@ public final class RenderedStatement {
                 // the element type of char(n)[] is bpchar ("char" is PostgreSQL's one-byte type)
                 arrayElementTypes[position] = element.equals("char") ? "bpchar" : element;
             }
-            fixedValues[position] = databaseValue(type, binds.get(position).getValue());
         }
     }
 
@@ -66,35 +72,39 @@ public final class RenderedStatement {
     }
 
     /**
-     * The statement rendered, with the named parameters {@code slots} as the values a run binds.
+     * The statement rendered, with the named parameters {@code slots} as the values a run binds and
+     * every other value inlined.
      *
      * @throws IllegalArgumentException when its text holds braces (plain SQL reads them as
-     *                                  templates), a slot is not bound exactly once, or a bind value
-     *                                  is of a type JDBC is not given here
+     *                                  templates), a slot is not bound exactly once, a named
+     *                                  parameter is not a slot, or a slot is of a type JDBC is not
+     *                                  given here
      */
     public static RenderedStatement of(DSLContext dsl, Query query, String... slots) {
-        String sql = dsl.render(query);
-        if (sql.indexOf('{') >= 0) {
+        // the named parameters as ":name", every other value as a literal
+        String named = dsl.renderNamedOrInlinedParams(query);
+        if (named.indexOf('{') >= 0) {
             throw new IllegalArgumentException("A statement with braces in its text cannot run as plain SQL");
         }
-        // the parameters in the order of their bind values: the inlined ones render no "?"
-        List<Param<?>> binds = dsl.extractParams(query).values().stream().filter(param -> !param.isInline()).toList();
-        if (binds.size() != dsl.extractBindValues(query).size()) {
-            throw new IllegalArgumentException("A named parameter is bound more than once");
+        Map<String, Param<?>> params = dsl.extractParams(query);
+        List<String> marked = new ArrayList<>();
+        String sql = SlotMarkers.replace(named, marked);
+        List<Param<?>> binds = new ArrayList<>(marked.size());
+        for (String name : marked) {
+            Param<?> param = params.get(name);
+            if (param == null || !Arrays.asList(slots).contains(name)) {
+                throw new IllegalArgumentException("The named parameter " + name + " is not one of the slots");
+            }
+            binds.add(param);
         }
         int[] positions = new int[slots.length];
         for (int slot = 0; slot < slots.length; slot++) {
-            positions[slot] = -1;
-            for (int position = 0; position < binds.size(); position++) {
-                if (slots[slot].equals(binds.get(position).getParamName())) {
-                    if (positions[slot] >= 0) {
-                        throw new IllegalArgumentException("The parameter " + slots[slot] + " is bound more than once");
-                    }
-                    positions[slot] = position;
-                }
-            }
+            positions[slot] = marked.indexOf(slots[slot]);
             if (positions[slot] < 0) {
                 throw new IllegalArgumentException("The statement binds no parameter " + slots[slot]);
+            }
+            if (marked.lastIndexOf(slots[slot]) != positions[slot]) {
+                throw new IllegalArgumentException("The parameter " + slots[slot] + " is bound more than once");
             }
         }
         return new RenderedStatement(sql, List.copyOf(binds), positions, dsl.configuration());
@@ -102,7 +112,7 @@ public final class RenderedStatement {
 
     /** Binds the statement's values, with these values in its slots, to a JDBC statement of its text. */
     void bind(PreparedStatement statement, Object... slotValues) throws SQLException {
-        Object[] values = fixedValues.clone();
+        Object[] values = new Object[binds.size()];
         checkSlots(slotValues);
         for (int slot = 0; slot < slotPositions.length; slot++) {
             values[slotPositions[slot]] = databaseValue(binds.get(slotPositions[slot]).getDataType(), slotValues[slot]);

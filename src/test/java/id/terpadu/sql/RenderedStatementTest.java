@@ -108,6 +108,29 @@ class RenderedStatementTest extends RepositoryTest {
     }
 
     @Test
+    void onlyTheSlotsAreBoundAndEveryOtherValueIsWrittenIntoTheText() {
+        // a fixed value that reads like a slot's marker, and a limit: both literals, planned as such
+        Select<?> query = DSL.select(DSL.val("it's :name"), DSL.param("name", SQLDataType.VARCHAR))
+                .from(DSL.values(DSL.row(1), DSL.row(2)).as("v", "n")).orderBy(DSL.field(DSL.name("n"))).limit(DSL.val(1));
+        RenderedStatement statement = RenderedStatement.of(dsl, query, "name");
+        assertThat(statement.sql()).contains("'it''s :name'").doesNotContain(":name,");
+        assertThat(statement.bindings("Wayan")).hasSize(1);
+        List<String> run = statements.query(statement, rows -> {
+            assertThat(rows.next()).isTrue();
+            List<String> row = List.of(rows.getString(1), rows.getString(2));
+            assertThat(rows.next()).isFalse();
+            return row;
+        }, "Wayan");
+        assertThat(run).containsExactly("it's :name", "Wayan");
+    }
+
+    @Test
+    void aNamedParameterThatIsNoSlotIsRefused() {
+        assertThatThrownBy(() -> RenderedStatement.of(dsl, DSL.select(DSL.param("a", SQLDataType.INTEGER), DSL.param("b", SQLDataType.INTEGER)), "a"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b");
+    }
+
+    @Test
     void aFailureIsJooqsDataAccessException() {
         RenderedStatement failing = RenderedStatement.of(dsl, DSL.select(DSL.param("n", SQLDataType.INTEGER).div(0)), "n");
         assertThatThrownBy(() -> statements.query(failing, rows -> rows.next(), 1))
