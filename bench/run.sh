@@ -320,6 +320,28 @@ jit_seconds() {
   fi
 }
 
+# The CPU time of processes as a table, a line "pid ticks" each, for ticks_since.
+tick_table() {
+  local pid
+  for pid in "$@"; do
+    awk -v pid="$pid" '{print pid, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
+  done
+}
+
+# The clock ticks the processes of tick table $2 spent since tick table $1: a process in both, its
+# difference; one that began since (a connection the pool opened), all of its ticks. One that ended
+# since (a connection the pool replaced) can no longer be read: it counts nothing, and a note says
+# so, rather than taking its ticks before the run off the sum.
+ticks_since() {
+  awk 'FILENAME == ARGV[1] { if (NF == 2) before[$1] = $2; next }
+       NF == 2 { spent += $2 - (($1 in before) ? before[$1] : 0); seen[$1] = 1 }
+       END {
+         for (pid in before) if (!(pid in seen)) ended++
+         if (ended) printf "%d database server process(es) ended during the run: their CPU in it is not counted\n", ended > "/dev/stderr"
+         print spent + 0
+       }' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
+}
+
 # The database server processes serving the hub's connection pool, or pgbench's clients.
 backends() {
   psql -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND application_name LIKE '$1%'" | tr '\n' ' '
@@ -382,9 +404,8 @@ run_wrk() {
   local statements=$(metric terpadu_sql_statements_total) requests=$(metric graphql_request_seconds_count)
   local pool hub_ticks db_ticks jit
   jit=$(jit_seconds)
-  pool=$(backends "PostgreSQL JDBC")
+  pool=$(tick_table $(backends "PostgreSQL JDBC"))
   hub_ticks=$(ticks "$HUB_PID")
-  db_ticks=$(ticks $pool)
   echo 0 > "$dir/$name.rss"
   start_rss_sampler "$dir/$name.rss"
   log "$name: measuring ${DURATION}s at $connections connections"
@@ -395,7 +416,8 @@ run_wrk() {
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
   hub_ticks=$(( $(ticks "$HUB_PID") - hub_ticks ))
-  db_ticks=$(( $(ticks $pool) - db_ticks ))
+  # the pool's connections as they are now: one replaced during the run is not taken off the sum
+  db_ticks=$(ticks_since "$pool" "$(tick_table $(backends "PostgreSQL JDBC"))")
   jit=$(awk -v now="$(jit_seconds)" -v then="$jit" 'BEGIN { printf "%.2f", now - then }')
   statements=$(( $(metric terpadu_sql_statements_total) - statements ))
   requests=$(( $(metric graphql_request_seconds_count) - requests ))
