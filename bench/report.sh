@@ -54,9 +54,11 @@ builds the jar once, and then for each scale:
 4. runs each scenario for a warm-up (10 s, not counted) and a measured run (30 s), reading
    around it the hub's \`terpadu_sql_statements_total\` and \`graphql_request_seconds_count\`
    (SQL statements per request) and the CPU time (\`/proc/<pid>/stat\`) of the hub's process and
-   of the database server processes behind its connection pool or pgbench's clients (CPU per
-   request), and sampling the hub's resident memory (\`VmRSS\` in \`/proc/<pid>/status\`) twice a
-   second.
+   of the database server processes behind its connection pool or pgbench's clients (a
+   connection the pool replaces during the run counts nothing for it, and the run says so),
+   with the load tool's own (wrk's or pgbench's user and system time, as the shell's \`time\`
+   reports it; CPU per request), and sampling the hub's resident memory (\`VmRSS\` in
+   \`/proc/<pid>/status\`) twice a second.
 
 Options: \`--scale bangli|large|both\`, \`--households N\`, \`--duration\`, \`--warmup\`,
 \`--connections\`, \`--threads\`, \`--skip-build\`, \`--jar\`, \`--baseline JAR\` and \`--step JAR\` (an A/B in
@@ -128,14 +130,14 @@ EOF
 # The scenarios' table of one hub's run ($1), with the floor's rows from $2.
 scenario_table() {
   local hub=$1 floors=$2 name f sql rss
-  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database | hub peak RSS MiB | JIT s | load |"
+  echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database + load tool | hub peak RSS MiB | JIT s | load |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in page-first page-deep page-first-social-uptpk page-first-dinsos page-deep-dinsos floor-first floor-deep lookups lookups-c2 writes; do
     case "$name" in floor-*) f=$floors/$name.json ;; *) f=$hub/$name.json ;; esac
     [ -f "$f" ] || continue
     sql=$(value "$f" '.statements_per_request // empty')
     rss=$(value "$f" '.rss_mib // empty')
-    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.jit_s // "-"') | $(value "$f" '.load // "?"') |"
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) + $(fmt "$(value "$f" '.load_tool_cpu_ms // empty')" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.jit_s // "-"') | $(value "$f" '.load // "?"') |"
   done
 }
 

@@ -225,6 +225,10 @@ fill() {
   fi
   log "filling $db with $households households (the demo data generator, in one transaction)"
   psql -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  # the head the hub remembers having sealed in the database dropped (data/audit, one file per
+  # database): kept, it would hold the new trail to the old one's head, and the hub refuses to seal
+  # a trail that no longer reaches its head
+  rm -f data/audit/*-"$db".head
   local started=$SECONDS
   # the fill needs no tokens: a placeholder issuer
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" SPRING_DATASOURCE_USERNAME=$PGUSER \
@@ -342,6 +346,11 @@ ticks_since() {
        }' <(printf '%s\n' "$1") <(printf '%s\n' "$2")
 }
 
+# The CPU seconds (user + system) of a load tool's run, from the "user system" line the shell's time wrote to $1.
+load_tool_seconds() {
+  awk 'NF == 2 { s = $1 + $2 } END { printf "%.3f\n", s + 0 }' "$1"
+}
+
 # The database server processes serving the hub's connection pool, or pgbench's clients.
 backends() {
   psql -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$DB' AND application_name LIKE '$1%'" | tr '\n' ' '
@@ -409,9 +418,11 @@ run_wrk() {
   echo 0 > "$dir/$name.rss"
   start_rss_sampler "$dir/$name.rss"
   log "$name: measuring ${DURATION}s at $connections connections"
-  BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.wrk.json \
+  # the load tool's own CPU (user and system seconds, as the shell's time reports them): it shares the cores
+  local TIMEFORMAT='%3U %3S'
+  { time BENCH_DIR=$BENCH BENCH_WORK=$WORK BENCH_THREADS=$threads BENCH_RESULT=$dir/$name.wrk.json \
     wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/wrk/$script" \
-    "http://localhost:$HUB_PORT/graphql" > "$dir/$name.out" 2> "$dir/$name.err"
+    "http://localhost:$HUB_PORT/graphql" > "$dir/$name.out" 2> "$dir/$name.err"; } 2> "$dir/$name.loadcpu"
   stop_rss_sampler
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -426,9 +437,10 @@ run_wrk() {
   jq -c --argjson statements "$statements" --argjson served "$requests" --argjson rss "$(cat "$dir/$name.rss")" \
     --arg name "$name" --argjson connections "$connections" \
     --argjson hub_ticks "$hub_ticks" --argjson db_ticks "$db_ticks" --argjson hz "$TICKS_PER_SECOND" \
-    --argjson load "$load" --argjson jit "$jit" \
+    --argjson load "$load" --argjson jit "$jit" --argjson load_tool_s "$(load_tool_seconds "$dir/$name.loadcpu")" \
     '. + {name: $name, connections: $connections, load: $load, statements: $statements, served: $served, jit_s: $jit,
           hub_cpu_ms: (if $served > 0 then ($hub_ticks * 1000 / $hz / $served) else null end),
+          load_tool_cpu_ms: (if .requests > 0 then ($load_tool_s * 1000 / .requests) else null end),
           db_cpu_ms: (if $served > 0 then ($db_ticks * 1000 / $hz / $served) else null end),
           statements_per_request: (if $served > 0 then ($statements / $served) else null end),
           rss_mib: ($rss / 1024)}' "$dir/$name.wrk.json" > "$dir/$name.json"
@@ -444,8 +456,9 @@ run_floor() {
     -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.warmup.out" 2>&1
   log "$name: measuring ${DURATION}s at $CONNECTIONS clients"
   rm -f "$dir/$name.log"*
-  pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D after="$after" -l \
-    --log-prefix="$dir/$name.log" -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.out" 2>&1 &
+  local TIMEFORMAT='%3U %3S'
+  { time pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -D after="$after" -l \
+    --log-prefix="$dir/$name.log" -f "$BENCH/sql/floor-page.sql" "$db" > "$dir/$name.out" 2>&1; } 2> "$dir/$name.loadcpu" &
   local bench_pid=$!
   # the CPU time of pgbench's server processes, read until they end (the last quarter second is lost)
   sleep 1
@@ -474,9 +487,10 @@ run_floor() {
   jq -nc --arg name "$name" --argjson rps "$tps" --argjson p50 "$p50" --argjson p99 "$p99" \
     --argjson requests "$count" --argjson failures "${failed:-0}" \
     --argjson db_ticks "$(cat "$dir/$name.ticks")" --argjson hz "$TICKS_PER_SECOND" --argjson load "$load" \
-    --argjson connections "$CONNECTIONS" \
+    --argjson connections "$CONNECTIONS" --argjson load_tool_s "$(load_tool_seconds "$dir/$name.loadcpu")" \
     '{name: $name, connections: $connections, load: $load, requests: $requests, rps: $rps, p50_ms: $p50, p99_ms: $p99, failures: $failures,
-      statements_per_request: 1, hub_cpu_ms: 0, db_cpu_ms: ($db_ticks * 1000 / $hz / $requests)}' > "$dir/$name.json"
+      statements_per_request: 1, hub_cpu_ms: 0, db_cpu_ms: ($db_ticks * 1000 / $hz / $requests),
+      load_tool_cpu_ms: ($load_tool_s * 1000 / $requests)}' > "$dir/$name.json"
   log "$name: $(cat "$dir/$name.json")"
 }
 
