@@ -22,8 +22,9 @@ scale_title() {
 cat <<EOF
 # Benchmarks
 
-How fast the hub answers its agencies, measured by \`bench/run.sh\` (issue 6). Every figure below
-comes from **one run** of that command; ratios compare figures of the same run on the same machine.
+How fast the hub answers its agencies, measured by \`bench/run.sh\` (issue 6). Every figure in the
+tables comes from **one run** of that command; ratios compare figures of the same run on the same
+machine. "Why" says which run each of its other figures comes from.
 
 ## How to rerun
 
