@@ -130,7 +130,7 @@ EOF
 
 # The scenarios' table of one hub's run ($1), with the floor's rows from $2.
 scenario_table() {
-  local hub=$1 floors=$2 name f sql rss
+  local hub=$1 floors=$2 name f sql rss load_tool
   echo "| scenario | connections | req/s | p50 ms | p99 ms | requests | failed | SQL statements / request | CPU ms / request: hub + database + load tool | hub peak RSS MiB | JIT s | load |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for name in page-first page-deep page-first-social-uptpk page-first-dinsos page-deep-dinsos floor-first floor-deep lookups lookups-c2 writes; do
@@ -138,7 +138,8 @@ scenario_table() {
     [ -f "$f" ] || continue
     sql=$(value "$f" '.statements_per_request // empty')
     rss=$(value "$f" '.rss_mib // empty')
-    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) + $(fmt "$(value "$f" '.load_tool_cpu_ms // empty')" 2) | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.jit_s // "-"') | $(value "$f" '.load // "?"') |"
+    load_tool=$(value "$f" '.load_tool_cpu_ms // empty')
+    echo "| $name | $(value "$f" .connections) | $(fmt "$(value "$f" .rps)") | $(fmt "$(value "$f" .p50_ms)" 2) | $(fmt "$(value "$f" .p99_ms)" 2) | $(value "$f" .requests) | $(value "$f" .failures) | $( [ -n "$sql" ] && fmt "$sql" 2 ) | $(fmt "$(value "$f" .hub_cpu_ms)" 2) + $(fmt "$(value "$f" .db_cpu_ms)" 2) + $( [ -n "$load_tool" ] && fmt "$load_tool" 2 || echo "?") | $( [ -n "$rss" ] && fmt "$rss" 0 || echo "(hub idle)") | $(value "$f" '.jit_s // "-"') | $(value "$f" '.load // "?"') |"
   done
 }
 
